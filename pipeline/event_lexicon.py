@@ -1,0 +1,63 @@
+"""The event-cue lexicon (data/lexicons/fr_event_triggers.tsv) compiled into one regex, shared by the
+triage and the `event_triggers` component so that triage never drops what the components would use."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.resources import data_path, read_tsv
+
+CUES = {"air_strike", "strike", "drone", "aircraft", "shelling", "ied", "explosion", "suicide", "grenade", "clash",
+        "attack", "killing", "casualty", "armed_actor", "firearm", "abduction", "arrest", "interception",
+        "takeover", "retake", "looting", "riot", "sexual", "impact", "claim"}
+WEAPONS = {"drone", "rocket", "missile", "airstrike", "artillery", "ied", "suicide_bomb", "car_bomb", "firearms",
+           "knife", "other"}
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    cue: str
+    strong: bool
+    weapon: str | None
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    entries: tuple[TriggerEntry, ...]
+    pattern: re.Pattern          # one named group per entry: e0, e1, ...
+    strong_pattern: re.Pattern   # strong entries only, for the triage
+
+    def entry_of(self, match: re.Match) -> TriggerEntry:
+        return self.entries[int(match.lastgroup[1:])]
+
+
+def _bounded(form: str) -> str:
+    return rf"(?<![\w-])(?:{form})(?![\w])"
+
+
+@lru_cache(maxsize=4)
+def load_trigger_lexicon(path: Path | None = None) -> TriggerLexicon:
+    path = path or data_path("lexicons", "fr_event_triggers.tsv")
+    entries: list[TriggerEntry] = []
+    forms: list[str] = []
+    for number, (form, cue, strength, weapon) in enumerate(read_tsv(path, columns=4), start=1):
+        where = f"{path}: entry {number} ({form!r})"
+        if cue not in CUES:
+            raise ValueError(f"{where}: unknown cue {cue!r}; expected one of {', '.join(sorted(CUES))}")
+        if strength not in ("strong", "weak"):
+            raise ValueError(f"{where}: strength must be strong or weak, not {strength!r}")
+        if weapon != "-" and weapon not in WEAPONS:
+            raise ValueError(f"{where}: unknown weapon {weapon!r}; expected - or one of {', '.join(sorted(WEAPONS))}")
+        try:
+            re.compile(form)
+        except re.error as error:
+            raise ValueError(f"{where}: invalid regex ({error})") from None
+        entries.append(TriggerEntry(cue, strength == "strong", None if weapon == "-" else weapon))
+        forms.append(form)
+    # longer forms first, so "frappes aériennes" wins over "frappes"
+    order = sorted(range(len(forms)), key=lambda i: -len(forms[i]))
+    pattern = re.compile("|".join(f"(?P<e{i}>{_bounded(forms[i])})" for i in order), re.IGNORECASE)
+    strong = re.compile("|".join(_bounded(forms[i]) for i in order if entries[i].strong), re.IGNORECASE)
+    return TriggerLexicon(tuple(entries), pattern, strong)

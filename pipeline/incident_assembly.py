@@ -1,0 +1,646 @@
+"""`incident_assembly`: turn the cues, dates, counts and entities that the other components left on the Doc
+into incidents, as a conflict coder would: one per event (ACLED's unit: one day, one place, one pair of
+actors, one kind), each with its date, place, actors, tolls, weapons, mention type and evidence.
+
+Steps, each a plain function: sentence facts → event mentions (sentences with a strong cue and signs of
+armed violence) → mention type (new / background / aggregate) → merge mentions of one event (lead, details,
+recap) → type it (data/rules/event_typing.tsv) → plain dicts on `Doc._.incidents`, which
+`pipeline/records.py` turns into records. Reads other components' extensions defensively, so that it runs
+(with less to work on) in a pipeline that lacks one of them."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import pipeline.doc_context  # noqa: F401
+from models import ACLED_SUB_EVENT_TYPES
+from pipeline.resources import data_path, read_tsv
+
+if not Doc.has_extension("incidents"):
+    Doc.set_extension("incidents", default=None)
+
+SPECIFIC_CUES = {"air_strike", "shelling", "ied", "suicide", "grenade", "clash", "abduction", "takeover", "retake",
+                 "riot", "sexual", "killing"}
+SUPPORT_CUES = {"casualty", "armed_actor", "firearm", "drone", "aircraft", "impact", "claim"}
+FLYING_WEAPONS = {"drone", "missile", "rocket"}
+PLUPERFECT_AUX = {"avait", "avaient", "eut", "eurent"}
+RECENT_DAYS = 3
+LEAD_SENTENCES = 2
+PLACE_LABELS = ("BASE", "PLACE", "ADMIN1", "COUNTRY")
+ACTOR_LABELS = ("GROUP", "FORCE")
+
+
+def ext(span, name, default=None):
+    """An extension value, or `default` when the component that registers it is not in the pipeline."""
+    try:
+        value = getattr(span._, name)
+    except AttributeError:
+        return default
+    return default if value is None else value
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class TypingRule:
+    sub_event_type: str
+    any_cue: frozenset[str]
+    none_cue: frozenset[str]
+    condition: str
+
+
+@dataclass(frozen=True)
+class AssemblyData:
+    reporting_prefixes: tuple[str, ...]
+    aggregate_pattern: re.Pattern
+    target_patterns: tuple[tuple[re.Pattern, str], ...]
+    typing_rules: tuple[TypingRule, ...]
+
+
+CONDITIONS = {"-", "flying_weapon", "grounded", "defused", "civilian_target", "security_target", "state_perpetrator",
+              "non_state_perpetrator", "killed"}
+
+
+@lru_cache(maxsize=4)
+def load_assembly_data(folder: Path | None = None) -> AssemblyData:
+    lexicons = (folder or data_path("lexicons"))
+    rules = (folder or data_path("rules"))
+    reporting = tuple(row[0].lower() for row in read_tsv(lexicons / "fr_reporting_words.tsv", columns=1))
+    aggregate = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_aggregate_markers.tsv", columns=1)), re.IGNORECASE)
+    targets = tuple((re.compile(rf"(?<!\w)(?:{form})(?!\w)", re.IGNORECASE), kind)
+                    for form, kind in read_tsv(lexicons / "fr_target_words.tsv", columns=2))
+    typing_rules = []
+    path = rules / "event_typing.tsv"
+    for number, (sub_event, any_cue, none_cue, condition) in enumerate(read_tsv(path, columns=4), start=1):
+        if sub_event not in ACLED_SUB_EVENT_TYPES:
+            raise ValueError(f"{path}: rule {number}: {sub_event!r} is not an ACLED sub-event type")
+        if condition not in CONDITIONS:
+            raise ValueError(f"{path}: rule {number}: unknown condition {condition!r}; expected one of {', '.join(sorted(CONDITIONS))}")
+        split = lambda cell: frozenset() if cell == "-" else frozenset(cell.split(","))
+        typing_rules.append(TypingRule(sub_event, split(any_cue), split(none_cue), condition))
+    return AssemblyData(reporting, aggregate, targets, tuple(typing_rules))
+
+
+# ---------------------------------------------------------------- sentence facts
+
+
+@dataclass
+class SentenceFacts:
+    index: int
+    span: Span
+    cues: list[Span] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+    casualties: list[Span] = field(default_factory=list)
+    quantities: list[Span] = field(default_factory=list)
+    entities: list[Span] = field(default_factory=list)
+
+    @property
+    def cue_names(self) -> set[str]:
+        return {ext(c, "cue") for c in self.cues}
+
+
+def sentence_facts(doc: Doc) -> list[SentenceFacts]:
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+    facts = [SentenceFacts(i, s) for i, s in enumerate(sentences)]
+    starts = [s.start_char for s in sentences]
+
+    def place(spans, attribute):
+        for span in spans:
+            index = bisect.bisect_right(starts, span.start_char) - 1
+            if index >= 0:
+                getattr(facts[index], attribute).append(span)
+
+    place(doc.spans.get("event_cues", []), "cues")
+    place(doc.spans.get("dates", []), "dates")
+    place(doc.spans.get("casualties", []), "casualties")
+    place(doc.spans.get("quantities", []), "quantities")
+    place(entity_spans(doc), "entities")
+    return facts
+
+
+def entity_spans(doc: Doc) -> list[Span]:
+    """Our linked entities; where no component gave one, the statistical model's LOC entities (unlinked)."""
+    ours = list(doc.spans.get("conflict_entities", []))
+    taken = {(s.start, s.end) for s in ours}
+    covered = set()
+    for s in ours:
+        covered.update(range(s.start, s.end))
+    for ent in doc.ents:
+        if ent.label_ == "LOC" and ent.text[:1].isupper() and not covered.intersection(range(ent.start, ent.end)) \
+                and (ent.start, ent.end) not in taken and ent.start > ent.sent.start:
+            ours.append(Span(doc, ent.start, ent.end, label="PLACE"))
+    return sorted(ours, key=lambda s: s.start)
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mention:
+    facts: SentenceFacts
+    cues: set[str]
+    date: dict | None
+    date_span: Span | None
+    statement_date: bool
+    part_of_day: str | None
+    kind: str  # new | background | aggregate
+    places: list[Span]
+    actors: list[Span]
+
+
+def is_event_sentence(facts: SentenceFacts) -> bool:
+    strong = [c for c in facts.cues if ext(c, "cue_strong", False)]
+    if not strong:
+        return False
+    names = facts.cue_names
+    if names & SPECIFIC_CUES:
+        return True
+    has_support = bool(names & SUPPORT_CUES) or bool(facts.casualties) or any(e.label_ in ("GROUP", "FORCE", "BASE") for e in facts.entities)
+    return has_support
+
+
+def hangs_on_reporting(span: Span, data: AssemblyData) -> bool:
+    """'ont indiqué mercredi' dates a statement: the date's head verb is a reporting verb."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    head = span.root.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        if head.head is head:
+            break
+        head = head.head
+    word = head.text.lower()
+    return any(word.startswith(prefix) for prefix in data.reporting_prefixes if " " not in prefix)
+
+
+def pick_date(facts: SentenceFacts, data: AssemblyData) -> tuple[dict | None, Span | None, bool, str | None, bool]:
+    """The event date of a sentence: (date dict, its span, is-a-statement-date, part of day, has-a-'since'-date)."""
+    part_of_day = None
+    candidates = []
+    since = False
+    for span in facts.dates:
+        kind = ext(span, "date_kind", "point")
+        if kind == "time_of_day":
+            part_of_day = part_of_day or ext(span, "day_part")
+            continue
+        if kind == "since":
+            since = True
+            continue
+        if ext(span, "event_date") is None:
+            continue
+        candidates.append((hangs_on_reporting(span, data), span))
+    if not candidates:
+        return None, None, False, part_of_day, since
+    candidates.sort(key=lambda c: (c[0], c[1].start))
+    statement, span = candidates[0]
+    value = {"start": ext(span, "event_date"), "end": ext(span, "date_end") or ext(span, "event_date"),
+             "precision": ext(span, "date_precision", "day"), "part_of_day": ext(span, "day_part") or part_of_day,
+             "text": span.text}
+    return value, span, statement, value["part_of_day"], since
+
+
+def is_pluperfect(sentence: Span) -> bool:
+    return any(t.lower_ in PLUPERFECT_AUX and t.pos_ == "AUX" for t in sentence) or \
+        any(t.lower_ in PLUPERFECT_AUX for t in sentence if not sentence.doc.has_annotation("POS"))
+
+
+def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, publication: date, data: AssemblyData) -> str:
+    text = facts.span.text
+    if since or data.aggregate_pattern.search(text) or any(ext(q, "quantity_is_event_count", False) for q in facts.quantities) \
+            or any(ext(c, "casualty_aggregate", False) for c in facts.casualties):
+        return "aggregate"
+    if date_value is not None and date_value["end"] is not None and (publication - date_value["end"]).days > RECENT_DAYS:
+        return "background"
+    if is_pluperfect(facts.span):
+        return "background"
+    return "new"
+
+
+def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData) -> list[Mention]:
+    publication = doc._.publication_date
+    mentions = []
+    for facts in facts_list:
+        if not is_event_sentence(facts):
+            continue
+        date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
+        kind = mention_kind(facts, None if statement else date_value, since, publication, data)
+        places = [e for e in facts.entities if e.label_ in PLACE_LABELS and not ext(e, "is_government_metonym", False)]
+        actors = [e for e in facts.entities if e.label_ in ACTOR_LABELS]
+        mentions.append(Mention(facts, facts.cue_names, date_value, date_span, statement, part_of_day, kind, places, actors))
+    return mentions
+
+
+# ---------------------------------------------------------------- merging
+
+
+@dataclass
+class Incident:
+    mentions: list[Mention]
+    kind: str
+
+    @property
+    def cues(self) -> set[str]:
+        return set().union(*(m.cues for m in self.mentions))
+
+    def own_date(self) -> tuple[dict | None, Span | None]:
+        dated = [m for m in self.mentions if m.date and not m.statement_date] or [m for m in self.mentions if m.date]
+        if not dated:
+            return None, None
+        precision_rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "unknown": 5}
+        best = min(dated, key=lambda m: (precision_rank.get(m.date["precision"], 5), m.facts.index))
+        return best.date, best.date_span
+
+    def places(self) -> list[Span]:
+        return [p for m in self.mentions for p in m.places]
+
+
+def place_key(span: Span) -> str:
+    return ext(span, "entity_id") or span.text.lower()
+
+
+def specific_place(places: list[Span]) -> Span | None:
+    for label in PLACE_LABELS:
+        found = [p for p in places if p.label_ == label]
+        if found:
+            return found[0]
+    return None
+
+
+def places_compatible(a: list[Span], b: list[Span]) -> bool:
+    pa, pb = specific_place(a), specific_place(b)
+    if pa is None or pb is None:
+        return True
+    if place_key(pa) == place_key(pb):
+        return True
+    if pa.label_ in ("PLACE", "BASE") and pb.label_ in ("PLACE", "BASE"):
+        return False
+    # one is a region or a country: compatible when it contains the other
+    region, local = (pa, pb) if PLACE_LABELS.index(pa.label_) > PLACE_LABELS.index(pb.label_) else (pb, pa)
+    if region.label_ == "ADMIN1":
+        return ext(local, "admin1_iso") in (None, ext(region, "admin1_iso"))
+    return ext(local, "country_iso2") in (None, ext(region, "country_iso2"))
+
+
+FAMILIES = [{"air_strike", "drone", "aircraft", "strike", "interception", "explosion", "shelling"},
+            {"ied", "explosion", "suicide"}, {"abduction"}, {"arrest"}, {"clash", "attack", "killing"},
+            {"takeover", "retake", "clash"}, {"riot", "looting"}, {"looting", "attack", "killing"}]
+GENERIC = {"attack", "strike", "explosion", "casualty", "impact", "claim", "armed_actor", "firearm", "killing"}
+
+
+def kinds_compatible(a: set[str], b: set[str]) -> bool:
+    sa, sb = a - GENERIC, b - GENERIC
+    if not sa or not sb:
+        return True
+    return any(sa <= family or sb <= family or (sa & family and sb & family) for family in FAMILIES)
+
+
+def dates_compatible(a: dict | None, b: dict | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a["start"] <= b["end"] and b["start"] <= a["end"]
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Incident]:
+    incidents: list[Incident] = []
+    for mention in mentions:
+        if mention.kind == "aggregate":
+            incidents.append(Incident([mention], "aggregate"))
+            continue
+        target = None
+        for incident in reversed(incidents):
+            if incident.kind != mention.kind:
+                continue
+            own_date, _ = incident.own_date()
+            if dates_compatible(own_date, None if mention.statement_date else mention.date) \
+                    and places_compatible(incident.places(), mention.places) and kinds_compatible(incident.cues, mention.cues):
+                target = incident
+                break
+        if target is None:
+            incidents.append(Incident([mention], mention.kind))
+        else:
+            target.mentions.append(mention)
+    return incidents
+
+
+# ---------------------------------------------------------------- fields
+
+
+def casualty_total(spans: list[Span], kind: str) -> tuple[dict, list[Span]] | None:
+    """Tolls of one kind across the incident's sentences: the best is the largest sentence total (tolls
+    are revised upwards as bodies are found), low/high the spread of the figures given."""
+    per_sentence: dict[int, list[Span]] = {}
+    for span in spans:
+        if ext(span, "casualty_kind") == kind and not ext(span, "casualty_aggregate", False):
+            per_sentence.setdefault(span.sent.start if span.doc.has_annotation("SENT_START") else 0, []).append(span)
+    if not per_sentence:
+        return None
+    totals = []
+    for group in per_sentence.values():
+        value = sum(ext(s, "casualty_count", 0) for s in group)
+        low = sum(ext(s, "casualty_low", ext(s, "casualty_count", 0)) for s in group)
+        high = sum(ext(s, "casualty_high", ext(s, "casualty_count", 0)) for s in group)
+        qualifier = ext(group[0], "casualty_qualifier", "exact")
+        totals.append((value, low, high, qualifier, group))
+    best = max(totals, key=lambda t: t[0])
+    breakdown = Counter()
+    for span in best[4]:
+        breakdown[ext(span, "casualty_group", "unknown")] += ext(span, "casualty_count", 0)
+    count = {"value": best[0], "low": min(t[1] for t in totals), "high": max(t[2] for t in totals),
+             "qualifier": best[3] if best[3] in ("exact", "at_least", "at_most", "approx", "range") else "exact",
+             "text": best[4][0].text, "breakdown": dict(breakdown)}
+    return count, [s for t in totals for s in t[4]]
+
+
+def target_class(incident: Incident, data: AssemblyData) -> str | None:
+    scores = Counter()
+    for mention in incident.mentions:
+        for span in mention.facts.casualties:
+            group = ext(span, "casualty_group")
+            if group in ("civilians", "security_forces"):
+                scores[group] += 2
+        for pattern, kind in data.target_patterns:
+            scores[kind] += len(pattern.findall(mention.facts.span.text))
+        for place in mention.places:
+            if place.label_ == "BASE":
+                scores["security_forces"] += 2
+    if not scores:
+        return None
+    kind, value = scores.most_common(1)[0]
+    if kind == "infrastructure" or value == 0:
+        return None
+    if scores["civilians"] == scores["security_forces"]:
+        return None
+    return kind
+
+
+def is_state_actor(span: Span) -> bool:
+    return span.label_ == "FORCE" or ext(span, "actor_kind") in ("state force", "international force")
+
+
+@dataclass
+class Roles:
+    perpetrator: Span | None = None
+    status: str = "unclaimed"
+    target: Span | None = None
+
+
+CLAIM_WORDS = ("revendiqu",)
+SUSPECT_WORDS = ("attribu", "imput", "soupçonn", "suspect", "accus", "blâm")
+TARGET_WORDS = ("contre", "visant", "visé", "visée", "ciblant", "ciblé", "cible")
+
+
+def assign_roles(incident: Incident) -> Roles:
+    roles = Roles()
+    for mention in incident.mentions:
+        sentence = mention.facts.span
+        lowered = sentence.text.lower()
+        unclaimed = re.search(r"n['’]a (pas|toujours pas|encore) été revendiqu|pas été revendiqu|non revendiqu|aucune revendication", lowered)
+        for actor in mention.actors:
+            before = sentence.doc[max(sentence.start, actor.start - 4):actor.start].text.lower()
+            if any(word in before.split() or before.endswith(word) for word in TARGET_WORDS):
+                roles.target = roles.target or actor
+                continue
+            head = actor.root
+            if any(word in before for word in CLAIM_WORDS):
+                status = "claimed"
+            elif any(word in before for word in SUSPECT_WORDS) or any(word in lowered for word in ("soupçonn", "attribuée", "attribué", "imputé")):
+                status = "suspected"
+            elif head.dep_.startswith("nsubj") or head.dep_ in ("obl:agent",) or head.dep_ == "amod" or "par" in before.split()[-2:]:
+                status = "stated"
+            elif head.dep_.startswith("obj"):
+                roles.target = roles.target or actor
+                continue
+            else:
+                status = "stated" if actor.label_ == "GROUP" else None
+            if status and (roles.perpetrator is None or rank(status) > rank(roles.status)):
+                if not (unclaimed and status == "stated" and actor.label_ == "GROUP" and not head.dep_.startswith("nsubj")):
+                    roles.perpetrator, roles.status = actor, status
+    return roles
+
+
+def rank(status: str) -> int:
+    return {"unclaimed": 0, "suspected": 1, "stated": 2, "claimed": 3}.get(status, 0)
+
+
+def type_incident(incident: Incident, roles: Roles, killed: int | None, weapons: set[str], data: AssemblyData,
+                  target: str | None) -> str:
+    cues = incident.cues
+    flying = bool(weapons & FLYING_WEAPONS) or bool(cues & {"drone"})
+    conditions = {
+        "-": True,
+        "flying_weapon": flying,
+        "grounded": flying and not killed,
+        "defused": bool(cues & {"ied"}) or "désamorc" in " ".join(m.facts.span.text.lower() for m in incident.mentions),
+        "civilian_target": target == "civilians",
+        "security_target": target == "security_forces",
+        "state_perpetrator": roles.perpetrator is not None and is_state_actor(roles.perpetrator),
+        "non_state_perpetrator": roles.perpetrator is not None and not is_state_actor(roles.perpetrator),
+        "killed": bool(killed),
+    }
+    for rule in data.typing_rules:
+        if rule.any_cue and not (cues & rule.any_cue):
+            continue
+        if cues & rule.none_cue:
+            continue
+        if conditions[rule.condition]:
+            return rule.sub_event_type
+    return "Attack"
+
+
+def location_of(incident: Incident, lead_places: list[Span], article_country: str | None) -> tuple[dict, list[Span]]:
+    place = specific_place(incident.places())
+    if place is None and incident.kind == "new":
+        place = specific_place(lead_places)
+    location: dict = {}
+    if place is None:
+        if article_country and incident.kind == "new":
+            location["country_iso2"] = article_country
+        return location, []
+    country = ext(place, "country_iso2") or article_country
+    location.update({
+        "country_iso2": country,
+        "admin1_iso": ext(place, "admin1_iso"),
+        "admin1_name": ext(place, "admin1_name"),
+        "text": place.text,
+    })
+    if place.label_ in ("PLACE", "BASE"):
+        location.update({"place": ext(place, "place_name") or strip_head(place.text), "place_kind": ext(place, "place_kind", "town" if place.label_ == "PLACE" else "military base"),
+                         "lat": ext(place, "lat"), "lon": ext(place, "lon"), "geonames_id": ext(place, "geonames_id"),
+                         "geo_precision": 1 if ext(place, "entity_id") else 2})
+    elif place.label_ == "ADMIN1":
+        location["geo_precision"] = 3
+        if not location["admin1_name"]:
+            location["admin1_name"] = place.text
+    if location.get("admin1_iso") is None:
+        admin = next((p for p in incident.places() if p.label_ == "ADMIN1" and ext(p, "country_iso2") in (None, country)), None)
+        if admin is not None:
+            location["admin1_iso"] = ext(admin, "admin1_iso")
+            location["admin1_name"] = ext(admin, "admin1_name") or admin.text
+    if location.get("country_iso2") and not re.fullmatch(r"[A-Z]{2}", location["country_iso2"]):
+        location["country_iso2"] = None
+    if location.get("admin1_iso") and not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,4}", location["admin1_iso"]):
+        location["admin1_iso"] = None
+    return location, [place]
+
+
+HEADS = re.compile(r"^(la |le |l['’]|les )?(base( aérienne| militaire)?|camp( militaire)?|village|ville|localité|commune|poste( frontalier)?)\s+(de |d['’]|du )", re.IGNORECASE)
+
+
+def strip_head(text: str) -> str:
+    return HEADS.sub("", text).strip()
+
+
+def article_country(doc: Doc) -> str | None:
+    counts = Counter()
+    for span in entity_spans(doc):
+        code = ext(span, "country_iso2")
+        if code and span.label_ in PLACE_LABELS:
+            counts[code] += 2 if span.label_ in ("PLACE", "BASE", "ADMIN1") else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def actor_dict(span: Span | None, status: str | None) -> tuple[dict, list[Span]]:
+    if span is None:
+        return ({"status": status} if status else {}), []
+    return {"name": ext(span, "actor_name") or span.text, "kind": ext(span, "actor_kind"), "status": status,
+            "country_iso2": ext(span, "country_iso2"), "text": span.text}, [span]
+
+
+def char_spans(spans) -> list[tuple[int, int]]:
+    seen, out = set(), []
+    for span in spans:
+        key = (span.start_char, span.end_char)
+        if key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+def incident_record(doc: Doc, incident: Incident, data: AssemblyData, lead_places: list[Span], country: str | None,
+                    lead_date: dict | None) -> dict:
+    cue_spans = [c for m in incident.mentions for c in m.facts.cues]
+    weapons = {ext(c, "cue_weapon") for c in cue_spans if ext(c, "cue_weapon")}
+    casualty_spans = [s for m in incident.mentions for s in m.facts.casualties]
+    counts, evidence = {}, {"trigger": char_spans(c for c in cue_spans if ext(c, "cue_strong", False))}
+    for kind in ("killed", "injured", "abducted"):
+        total = casualty_total(casualty_spans, kind)
+        if total is not None:
+            counts[kind], spans = total
+            evidence[kind] = char_spans(spans)
+    killed = counts.get("killed", {}).get("value")
+    roles = assign_roles(incident)
+    target = target_class(incident, data)
+    sub_event = type_incident(incident, roles, killed, weapons, data, target)
+    if sub_event == "Attack" and "abducted" in counts and not killed:
+        sub_event = "Abduction/forced disappearance"
+    date_value, date_span = incident.own_date()
+    warnings = []
+    if date_value is None and incident.kind == "new" and lead_date is not None:
+        date_value = lead_date
+    if date_value is None:
+        publication = doc._.publication_date
+        date_value = {"start": publication - timedelta(days=1) if incident.kind == "new" else None,
+                      "end": publication if incident.kind == "new" else None, "precision": "unknown",
+                      "part_of_day": None, "text": None}
+        warnings.append("no date in the text: the day before publication to publication assumed" if incident.kind == "new" else "no date in the text")
+    else:
+        date_value = dict(date_value)
+        if date_value.get("part_of_day") is None:
+            date_value["part_of_day"] = next((m.part_of_day for m in incident.mentions if m.part_of_day), None)
+    if date_span is not None:
+        evidence["date"] = char_spans([date_span])
+    location, place_spans = location_of(incident, lead_places, country)
+    evidence["location"] = char_spans(place_spans)
+    perpetrator, perpetrator_spans = actor_dict(roles.perpetrator, roles.status)
+    target_actor, target_spans = actor_dict(roles.target, None)
+    evidence["perpetrator"] = char_spans(perpetrator_spans)
+    evidence["target"] = char_spans(target_spans)
+    quantities = []
+    for mention in incident.mentions:
+        for q in mention.facts.quantities:
+            if ext(q, "quantity_what") and ext(q, "quantity_value") is not None:
+                quantities.append({"what": ext(q, "quantity_what"), "value": ext(q, "quantity_value"),
+                                   "low": ext(q, "quantity_low"), "high": ext(q, "quantity_high"),
+                                   "qualifier": ext(q, "quantity_qualifier", "exact"), "text": q.text})
+                evidence.setdefault("quantities", []).extend(char_spans([q]))
+    unique_quantities = list({(q["what"], q["value"]): q for q in quantities}.values())
+    confidence = 0.35
+    confidence += 0.15 if date_span is not None else 0.0
+    confidence += 0.15 if place_spans and ext(place_spans[0], "entity_id") else (0.05 if place_spans else 0.0)
+    confidence += 0.1 if incident.cues & SPECIFIC_CUES else 0.0
+    confidence += 0.1 if counts else 0.0
+    confidence += 0.1 if roles.perpetrator is not None else 0.0
+    first = incident.mentions[0].facts.span
+    key = [incident.kind, sub_event, str(date_value.get("start")), location.get("place") or location.get("admin1_iso"), first.start_char]
+    return {
+        "key": key,
+        "mention": incident.kind,
+        "event_type": ACLED_SUB_EVENT_TYPES[sub_event],
+        "sub_event_type": sub_event,
+        "date": {k: date_value.get(k) for k in ("start", "end", "precision", "part_of_day", "text")},
+        "location": location,
+        **counts,
+        "perpetrator": perpetrator,
+        "target": target_actor,
+        "weapons": sorted(weapons),
+        "quantities": unique_quantities,
+        "evidence": {k: v for k, v in evidence.items() if v},
+        "confidence": round(min(confidence, 1.0), 2),
+        "warnings": warnings,
+    }
+
+
+def assemble_incidents(doc: Doc, data: AssemblyData) -> list[dict]:
+    if not doc.text.strip():
+        return []
+    facts = sentence_facts(doc)
+    mentions = build_mentions(doc, facts, data)
+    if not mentions:
+        return []
+    incidents = merge_mentions(mentions)
+    lead_places = [e for f in facts[:LEAD_SENTENCES] for e in f.entities if e.label_ in PLACE_LABELS and not ext(e, "is_government_metonym", False)]
+    country = article_country(doc)
+    lead_date = next((i.own_date()[0] for i in incidents if i.kind == "new" and i.own_date()[0]), None)
+    return [incident_record(doc, incident, data, lead_places, country, lead_date) for incident in incidents]
+
+
+class IncidentAssembly:
+    def __init__(self, nlp: Language, name: str, data_folder: str | None = None) -> None:
+        self.name = name
+        self.data_folder = Path(data_folder) if data_folder else None
+        self._data: AssemblyData | None = None
+
+    @property
+    def data(self) -> AssemblyData:
+        if self._data is None:
+            self._data = load_assembly_data(self.data_folder)
+        return self._data
+
+    def initialize(self, get_examples=None, *, nlp=None, data_folder: str | None = None) -> None:
+        if data_folder:
+            self.data_folder = Path(data_folder)
+        self._data = load_assembly_data(self.data_folder)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.text.strip():
+            from pipeline.doc_context import require_publication_date
+
+            require_publication_date(doc, self.name)
+        doc._.incidents = assemble_incidents(doc, self.data)
+        return doc
+
+
+@Language.factory("incident_assembly", assigns=["doc._.incidents"], requires=["doc.spans"],
+                  default_config={"data_folder": None})
+def make_incident_assembly(nlp: Language, name: str, data_folder: str | None) -> IncidentAssembly:
+    return IncidentAssembly(nlp, name, data_folder=data_folder)

@@ -1,0 +1,50 @@
+"""One function builds the whole pipeline (fr_core_news_md + our components) from a config file."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+DEFAULT_CONFIG = Path(__file__).with_name("default.cfg")
+COMPONENT_MODULES = {
+    "conflict_entities": "pipeline.conflict_entities",
+    "casualties": "pipeline.casualties",
+    "incident_dates": "pipeline.incident_dates",
+    "event_triggers": "pipeline.event_triggers",
+    "incident_assembly": "pipeline.incident_assembly",
+}
+
+
+def read_config(path: Path | None = None) -> Config:
+    return Config().from_disk(path or DEFAULT_CONFIG)
+
+
+def config_hash(config: Config) -> str:
+    return hashlib.sha256(config.to_str().encode()).hexdigest()[:16]
+
+
+def register_components(names: list[str]) -> None:
+    """Import the modules that register our factories (the entry points do it for installed users)."""
+    import importlib
+
+    for name in names:
+        module = COMPONENT_MODULES.get(name)
+        if module is None:
+            raise ValueError(f"unknown component {name!r}; expected one of {', '.join(COMPONENT_MODULES)}")
+        importlib.import_module(module)
+
+
+def load_pipeline(config_path: Path | None = None, *, components: list[str] | None = None) -> Language:
+    """fr_core_news_md with the components of the config (or `components`, in that order)."""
+    config = read_config(config_path)
+    settings = config["pipeline"]
+    names = components if components is not None else list(settings["components"])
+    register_components(names)
+    nlp = spacy.load(settings["base_model"], exclude=list(settings.get("exclude", [])))
+    component_settings = config.get("components", {})
+    for name in names:
+        nlp.add_pipe(name, config=dict(component_settings.get(name, {}) or {}))
+    return nlp

@@ -1,0 +1,141 @@
+"""The per-article stages between the reader and the sinks: clean → language check → triage → nlp → records.
+
+Every article read leaves as exactly one `Outcome`: records written (`with_incidents`), `no_incident`
+(with a reason such as `triaged_out`), or `rejected` with a written reason. Engines (local, dask) call
+`process_articles` and never see the stages.
+"""
+from __future__ import annotations
+
+import logging
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+import pipeline.doc_context  # noqa: F401  (registers Doc._.publication_date)
+from models import Article, ArticleStatus, IncidentRecord, RejectReason, RejectRecord
+from pipeline.clean import CleanText, clean_article
+from pipeline.language_check import guess_language
+from pipeline.records import doc_to_records
+from pipeline.triage import Triage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    status: ArticleStatus
+    article_id: str | None
+    input_file: str
+    line: int
+    records: list[IncidentRecord] = field(default_factory=list)
+    reject: RejectRecord | None = None
+    reason: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.input_file}:{self.line}"
+
+
+def rejected(reject: RejectRecord) -> Outcome:
+    return Outcome(ArticleStatus.rejected, reject.id, reject.input_file, reject.line, reject=reject)
+
+
+def reject_article(article: Article, reason: RejectReason, message: str) -> Outcome:
+    return rejected(RejectRecord(id=article.id, input_file=article.input_file, line=article.line, reason=reason, message=message))
+
+
+@dataclass
+class _Pending:
+    """What travels with a Doc through nlp.pipe: the article, its cleaned text, or an outcome decided
+    before the NLP (then the Doc is empty and only keeps the order)."""
+
+    serial: int
+    article: Article | None = None
+    clean: CleanText | None = None
+    decided: Outcome | None = None
+
+
+class _ErrorLog:
+    """spaCy error handler that remembers which article a component failed on, instead of stopping the run."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def __call__(self, proc_name, proc, docs, error) -> None:
+        for doc in docs:
+            self.errors[str(doc._.article_id)] = f"{proc_name}: {type(error).__name__}: {error}"
+        log.warning("component %s failed on %d article(s): %s", proc_name, len(docs), error)
+
+
+def install_error_handler(nlp: Language, handler) -> None:
+    """Our components report a failing article through `handler` instead of stopping the batch. (spaCy's
+    `nlp.set_error_handler` breaks on the trained parser in 3.8, so the pipes are set one by one.)"""
+    nlp.default_error_handler = handler
+    for _, proc in nlp.pipeline:
+        try:
+            proc.set_error_handler(handler)
+        except AttributeError:
+            pass
+
+
+def prepare(article: Article, triage: Triage | None, language_check: bool) -> tuple[CleanText | None, Outcome | None]:
+    clean = clean_article(article.text)
+    if not clean.text.strip():
+        return None, reject_article(article, RejectReason.empty_text, "text is empty once boilerplate and markup are removed")
+    if language_check:
+        guess = guess_language(clean.text)
+        if not guess.is_french:
+            return None, reject_article(article, RejectReason.not_french,
+                                        f"text looks {guess.language!r}, not French (function-word counts {guess.scores})")
+    if triage is not None and not triage.may_hold_incident(clean.text):
+        return None, Outcome(ArticleStatus.no_incident, article.id, article.input_file, article.line, reason="triaged_out")
+    return clean, None
+
+
+def process_articles(nlp: Language, items: Iterable[Article | RejectRecord], *, triage: Triage | None = None,
+                     language_check: bool = True, batch_size: int = 32, n_process: int = 1) -> Iterator[Outcome]:
+    """Outcomes in input order, one per item."""
+    error_log = _ErrorLog()
+    install_error_handler(nlp, error_log)
+    pending: deque[_Pending] = deque()
+
+    def feed() -> Iterator[tuple]:
+        for serial, item in enumerate(items):
+            if isinstance(item, RejectRecord):
+                state = _Pending(serial, decided=rejected(item))
+                doc = nlp.make_doc("")
+            else:
+                clean, decided = prepare(item, triage, language_check)
+                state = _Pending(serial, article=item, clean=clean, decided=decided)
+                doc = nlp.make_doc(clean.text if decided is None else "")
+                doc._.publication_date = item.published
+                doc._.article_id = item.id
+            pending.append(state)
+            yield doc, state.serial
+
+    def vanished(state: _Pending) -> Outcome:
+        message = error_log.errors.get(str(state.article.id), "a pipeline component failed on this article")
+        return reject_article(state.article, RejectReason.processing_error, message)
+
+    for doc, serial in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        while pending and pending[0].serial < serial:
+            yield vanished(pending.popleft())
+        state = pending.popleft()
+        if state.decided is not None:
+            yield state.decided
+            continue
+        yield outcome_of(doc, state.article, state.clean)
+    while pending:
+        yield vanished(pending.popleft())
+
+
+def outcome_of(doc, article: Article, clean: CleanText) -> Outcome:
+    try:
+        records = doc_to_records(doc, article, clean)
+    except Exception as error:  # a record that breaks the contract is a bug; the article is kept as a reject
+        log.exception("records of %s", article.id)
+        return reject_article(article, RejectReason.processing_error, f"records: {type(error).__name__}: {error}")
+    status = ArticleStatus.with_incidents if records else ArticleStatus.no_incident
+    return Outcome(status, article.id, article.input_file, article.line, records=records)
