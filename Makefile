@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/incidents extract data/samples/articles.jsonl data/samples/bad-lines.jsonl --out out/ --overwrite
+	$(BIN)/incidents extract data/samples/articles.jsonl data/samples/bad-lines.jsonl --out out/ --db out/events.sqlite
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -117,6 +117,13 @@ def extract(
         err.print(summary_table(manifest, out))
         err.print(f"records: {out / 'incidents.jsonl'}  rejects: {out / 'rejects.jsonl'}  manifest: {out / 'manifest.json'}"
                   + (f"  dataset: {db}" if db else ""))
+        if db is not None:
+            from pipeline.dataset import connect
+            from pipeline.exports import dataset_stats
+
+            summary = dataset_stats(connect(db))
+            err.print(f"dataset {db}: {summary['events']} events ({summary['events_with_several_sources']} with several sources), "
+                      f"{summary['fatalities']} fatalities; articles {summary['articles_by_status']}")
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -197,6 +204,55 @@ def score_command(
     if misses:
         print_misses(score)
     print_score(score.summary(), as_json)
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help="The events dataset (SQLite).")],
+    format: Annotated[str, typer.Option("--format", help="acled-csv, geojson or jsonl.")] = "acled-csv",
+    date_from: Annotated[Optional[str], typer.Option("--from", help="First event date (YYYY-MM-DD), inclusive.")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Last event date (YYYY-MM-DD), inclusive.")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", help="ISO 3166-1 alpha-2 code.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output file (default: standard output).")] = None,
+) -> None:
+    """Export the dataset's events as ACLED-layout CSV, GeoJSON or JSONL."""
+    from pipeline.dataset import connect
+    from pipeline.exports import WRITERS, select_events
+
+    if format not in WRITERS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(WRITERS)}, not {format!r}")
+    connection = connect(db)
+    events = select_events(connection, parse_date(date_from), parse_date(date_to), country)
+    if out is None:
+        count = WRITERS[format](events, sys.stdout)
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            count = WRITERS[format](events, handle)
+    err.print(f"{count} events exported" + (f" to {out}" if out else ""))
+
+
+@app.command()
+def stats(db: Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help="The events dataset (SQLite).")],
+          as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False) -> None:
+    """Summary of a dataset: events by month, country and type; fatalities; articles by status."""
+    from pipeline.dataset import connect
+    from pipeline.exports import dataset_stats
+
+    summary = dataset_stats(connect(db))
+    if as_json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return
+    console = Console()
+    for key, value in summary.items():
+        if isinstance(value, dict):
+            table = Table(title=key.replace("_", " "))
+            table.add_column("key")
+            table.add_column("count", justify="right")
+            for k, v in value.items():
+                table.add_row(str(k), str(v))
+            console.print(table)
+        else:
+            console.print(f"{key.replace('_', ' ')}: {value}")
 
 
 @app.command()

@@ -6,6 +6,7 @@ Every article read leaves as exactly one `Outcome`: records written (`with_incid
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import deque
 from dataclasses import dataclass, field
@@ -32,18 +33,43 @@ class Outcome:
     records: list[IncidentRecord] = field(default_factory=list)
     reject: RejectRecord | None = None
     reason: str | None = None
+    content_hash: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
 
     @property
     def key(self) -> str:
         return f"{self.input_file}:{self.line}"
 
 
+def content_hash(text: str) -> str:
+    """Identity of an article's content: the same text from another file or line is the same article."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def item_identity(item: Article | RejectRecord) -> str:
+    """What a dataset keys an input item by: the content hash of an article, the place of a reject."""
+    if isinstance(item, Article):
+        return content_hash(item.text)
+    return f"reject:{item.input_file}:{item.line}"
+
+
 def rejected(reject: RejectRecord) -> Outcome:
-    return Outcome(ArticleStatus.rejected, reject.id, reject.input_file, reject.line, reject=reject)
+    return Outcome(ArticleStatus.rejected, reject.id, reject.input_file, reject.line, reject=reject,
+                   content_hash=item_identity(reject))
+
+
+def described(outcome: Outcome, article: Article) -> Outcome:
+    outcome.content_hash = content_hash(article.text)
+    outcome.published = article.published.isoformat()
+    outcome.url, outcome.outlet = article.url, article.outlet
+    return outcome
 
 
 def reject_article(article: Article, reason: RejectReason, message: str) -> Outcome:
-    return rejected(RejectRecord(id=article.id, input_file=article.input_file, line=article.line, reason=reason, message=message))
+    reject = RejectRecord(id=article.id, input_file=article.input_file, line=article.line, reason=reason, message=message)
+    return described(Outcome(ArticleStatus.rejected, article.id, article.input_file, article.line, reject=reject), article)
 
 
 @dataclass
@@ -90,7 +116,7 @@ def prepare(article: Article, triage: Triage | None, language_check: bool) -> tu
             return None, reject_article(article, RejectReason.not_french,
                                         f"text looks {guess.language!r}, not French (function-word counts {guess.scores})")
     if triage is not None and not triage.may_hold_incident(clean.text):
-        return None, Outcome(ArticleStatus.no_incident, article.id, article.input_file, article.line, reason="triaged_out")
+        return None, described(Outcome(ArticleStatus.no_incident, article.id, article.input_file, article.line, reason="triaged_out"), article)
     return clean, None
 
 
@@ -138,4 +164,4 @@ def outcome_of(doc, article: Article, clean: CleanText) -> Outcome:
         log.exception("records of %s", article.id)
         return reject_article(article, RejectReason.processing_error, f"records: {type(error).__name__}: {error}")
     status = ArticleStatus.with_incidents if records else ArticleStatus.no_incident
-    return Outcome(status, article.id, article.input_file, article.line, records=records)
+    return described(Outcome(status, article.id, article.input_file, article.line, records=records), article)

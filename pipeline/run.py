@@ -47,13 +47,10 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def outcome_key(item: Article | RejectRecord) -> str:
-    return f"{item.input_file}:{item.line}"
-
-
-def skip_done(items: Iterable[Article | RejectRecord], done: set[str], skipped: Counter) -> Iterator[Article | RejectRecord]:
+def skip_done(items: Iterable[Article | RejectRecord], sinks: list, skipped: Counter) -> Iterator[Article | RejectRecord]:
+    """Items that every sink already holds (an earlier, perhaps interrupted, run) are not processed again."""
     for item in items:
-        if outcome_key(item) in done:
+        if all(sink.is_done(item) for sink in sinks):
             skipped["already_done"] += 1
             continue
         yield item
@@ -86,10 +83,7 @@ def run_extraction(inputs: list[Path], out_dir: Path, options: RunOptions, *, ov
     sink = JsonlDirectorySink(out_dir, overwrite=overwrite)
     sinks = [sink, *extra_sinks]
     skipped: Counter = Counter()
-    done = sink.already_done()
-    for other in extra_sinks:
-        done = done | other.already_done()
-    items = skip_done(iter_articles(files, options.read), done, skipped)
+    items = skip_done(iter_articles(files, options.read), sinks, skipped)
     triage = load_triage() if options.triage else None
     if options.engine == "dask":
         from pipeline.engines.dask_engine import process_with_dask
@@ -119,6 +113,9 @@ def run_extraction(inputs: list[Path], out_dir: Path, options: RunOptions, *, ov
                 records_by_type[record["event_type"]] += 1
     counts = summarise(sink.statuses(), records_by_type, records_by_mention)
     counts["skipped_already_done"] = skipped["already_done"]
+    for target in extra_sinks:
+        for key, value in getattr(target, "counts", {}).items():
+            counts[f"dataset_{key}"] = value
     manifest = {
         "tool": "incidents",
         "version": __version__,

@@ -20,7 +20,7 @@ MANIFEST = "manifest.json"
 
 
 class Sink(Protocol):
-    def already_done(self) -> set[str]: ...
+    def is_done(self, item) -> bool: ...
     def write(self, outcome: Outcome) -> None: ...
     def close(self) -> None: ...
 
@@ -74,8 +74,9 @@ class JsonlDirectorySink:
             handle.writelines(lines)
         os.replace(tmp, path)
 
-    def already_done(self) -> set[str]:
-        return self._done
+    def is_done(self, item) -> bool:
+        """Finished by an earlier run into this folder (same input file and line)."""
+        return f"{item.input_file}:{item.line}" in self._done
 
     def write(self, outcome: Outcome) -> None:
         key = outcome.key
