@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import spacy
+import spacy.util
 
 from models import Article, RejectRecord
 from pipeline import __version__
@@ -89,10 +90,8 @@ def run_extraction(inputs: list[Path], out_dir: Path, options: RunOptions, *, ov
         from pipeline.engines.dask_engine import process_with_dask
 
         outcomes = process_with_dask(items, options, triage=options.triage)
-        nlp_meta = None
     else:
         nlp = load_pipeline(options.config_path)
-        nlp_meta = nlp.meta
         outcomes = process_articles(nlp, items, triage=triage, language_check=options.language_check,
                                     batch_size=options.batch_size, n_process=options.processes)
     try:
@@ -123,7 +122,7 @@ def run_extraction(inputs: list[Path], out_dir: Path, options: RunOptions, *, ov
         "counts": counts,
         "pipeline": {
             "spacy": spacy.__version__,
-            "model": f"{nlp_meta['lang']}_{nlp_meta['name']}-{nlp_meta['version']}" if nlp_meta else config["pipeline"]["base_model"],
+            "model": f"{config['pipeline']['base_model']}-{spacy.util.get_package_version(config['pipeline']['base_model'])}",
             "components": list(config["pipeline"]["components"]),
             "config_hash": config_hash(config),
             "engine": options.engine,
