@@ -22,7 +22,7 @@ eval: $(STAMP)
 	$(BIN)/incidents eval --gold ../shared/corpus/dev.jsonl
 
 bench: $(STAMP)
-	$(BIN)/python -m pipeline.bench --corpus ../shared/corpus/bench.jsonl
+	$(BIN)/python -m pipeline.bench --corpus ../shared/corpus/bench.jsonl --articles 2000
 
 clean:
 	rm -rf out/ .pytest_cache

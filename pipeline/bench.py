@@ -1,0 +1,197 @@
+"""`make bench`: one run, one machine, everything compared with bare fr_core_news_md measured in the same run
+(these machines are noisy, so only ratios are meaningful). Prints a table and writes JSON under bench/results/."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import spacy
+
+from models import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_articles(corpus: Path, minimum: int) -> list[Article]:
+    raw = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = []
+    copy = 0
+    while len(articles) < minimum:
+        for n, item in enumerate(raw):
+            articles.append(Article(id=f"{item['id']}-{copy}", text=item["text"], published=date.fromisoformat(item["published"][:10]),
+                                    input_file="bench", line=copy * len(raw) + n + 1))
+        copy += 1
+    return articles
+
+
+def write_dump(articles: list[Article], path: Path, times: int) -> Path:
+    with open(path, "w", encoding="utf-8") as handle:
+        for copy in range(times):
+            for a in articles:
+                handle.write(json.dumps({"id": f"{a.id}-{copy}", "text": a.text + f"\n(copie {copy})", "published": a.published.isoformat()}, ensure_ascii=False) + "\n")
+    return path
+
+
+def timed(label: str, function):
+    started = time.perf_counter()
+    result = function()
+    elapsed = time.perf_counter() - started
+    print(f"  {label}: {elapsed:.1f} s", file=sys.stderr, flush=True)
+    return elapsed, result
+
+
+def run_stages(nlp, articles, *, triage: bool, processes: int = 1):
+    from pipeline.process import process_articles
+    from pipeline.triage import load_triage
+
+    return list(process_articles(nlp, articles, triage=load_triage() if triage else None, n_process=processes))
+
+
+def new_records(outcomes) -> set:
+    return {(o.article_id, r.sub_event_type, str(r.date.start), r.location.place) for o in outcomes for r in o.records if r.mention == "new"}
+
+
+def child_peak_rss_mb(command: list[str]) -> float:
+    """Peak RSS of a command run in a fresh process (its own and its children's)."""
+    script = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    output = subprocess.run([sys.executable, "-c", script, *command], capture_output=True, text=True, check=True)
+    return int(output.stdout.strip()) / 1024
+
+
+def time_to_first_record(dump: Path, out_dir: Path) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "extract", str(dump), "--out", str(out_dir), "--quiet", "--overwrite"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    incidents = out_dir / "incidents.jsonl"
+    try:
+        while process.poll() is None:
+            if incidents.exists() and incidents.stat().st_size > 0:
+                return time.perf_counter() - started
+            time.sleep(0.02)
+        return time.perf_counter() - started if incidents.exists() and incidents.stat().st_size else float("nan")
+    finally:
+        process.kill()
+        process.wait()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "bench.jsonl")
+    parser.add_argument("--articles", type=int, default=2000, help="repeat the corpus to at least this many articles")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: processes,dask,rss,components")
+    args = parser.parse_args(argv)
+    skip = set(filter(None, args.skip.split(",")))
+    from pipeline.nlp import load_pipeline, read_config
+
+    articles = load_articles(args.corpus, args.articles)
+    texts = [a.text for a in articles]
+    print(f"bench: {len(articles)} articles from {args.corpus}", file=sys.stderr)
+    results: dict = {"articles": len(articles), "cores": os.cpu_count(), "machine": platform.machine(),
+                     "python": platform.python_version(), "spacy": spacy.__version__,
+                     "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "rows": {}}
+
+    load_started = time.perf_counter()
+    bare = spacy.load("fr_core_news_md")
+    results["bare_load_s"] = round(time.perf_counter() - load_started, 2)
+    bare_time, docs = timed("bare fr_core_news_md", lambda: list(bare.pipe(texts, batch_size=32)))
+    tokens = sum(len(d) for d in docs)
+    del docs
+    load_started = time.perf_counter()
+    nlp = load_pipeline()
+    results["pipeline_load_s"] = round(time.perf_counter() - load_started, 2)
+
+    def row(name, seconds, extra=None):
+        results["rows"][name] = {"seconds": round(seconds, 2), "articles_per_s": round(len(articles) / seconds, 1),
+                                 "tokens_per_s": round(tokens / seconds), "ratio_to_bare": round(bare_time / seconds, 2), **(extra or {})}
+
+    row("bare fr_core_news_md", bare_time)
+    full_time, full = timed("full pipeline", lambda: run_stages(nlp, articles, triage=False))
+    row("full pipeline", full_time)
+    triage_time, triaged = timed("full pipeline + triage", lambda: run_stages(nlp, articles, triage=True))
+    found, kept = new_records(full), new_records(triaged)
+    recall = len(found & kept) / len(found) if found else 1.0
+    row("full pipeline + triage", triage_time, {"new_incident_recall_vs_full": round(recall, 3),
+                                                 "triaged_out": sum(1 for o in triaged if o.reason == "triaged_out")})
+    if "processes" not in skip:
+        two_time, _ = timed("2 processes + triage", lambda: run_stages(nlp, articles, triage=True, processes=2))
+        row("2 processes + triage", two_time, {"speedup_vs_1_process": round(triage_time / two_time, 2)})
+    if "dask" not in skip:
+        from pipeline.engines.dask_engine import process_with_dask
+        from pipeline.run import RunOptions
+
+        dask_time, _ = timed("dask LocalCluster 2 workers + triage",
+                             lambda: list(process_with_dask(iter(articles), RunOptions(engine="dask", workers=2), triage=True)))
+        row("dask LocalCluster 2 workers + triage", dask_time, {"speedup_vs_1_process": round(triage_time / dask_time, 2)})
+    if "components" not in skip:
+        base = spacy.load("fr_core_news_md", exclude=list(read_config()["pipeline"]["exclude"]))
+        sample = texts[: min(len(texts), 440)]
+        base_docs_time, _ = timed("base model (lemmatizer off), component sample", lambda: list(base.pipe(sample, batch_size=32)))
+        bare_sample_time, _ = timed("bare model, component sample", lambda: list(bare.pipe(sample, batch_size=32)))
+        results["lemmatizer_off_gain"] = round(bare_sample_time / base_docs_time, 3)
+        component_cost = {}
+        from pipeline.nlp import register_components
+
+        for name in read_config()["pipeline"]["components"]:
+            register_components([name])
+            with_one = spacy.load("fr_core_news_md", exclude=list(read_config()["pipeline"]["exclude"]))
+            for previous in read_config()["pipeline"]["components"]:
+                with_one.add_pipe(previous)
+                if previous == name:
+                    break
+            docs = []
+            for text, article in zip(sample, articles):
+                doc = with_one.make_doc(text)
+                doc._.publication_date = article.published
+                docs.append(doc)
+            disabled = [p for p in with_one.pipe_names if p not in base.pipe_names and p != name]
+            with with_one.select_pipes(disable=disabled):
+                seconds, _ = timed(f"base + {name}", lambda: list(with_one.pipe(docs, batch_size=32)))
+            component_cost[name] = round(seconds / base_docs_time - 1, 3)
+        results["component_added_fraction_vs_base"] = component_cost
+    if "rss" not in skip:
+        with tempfile.TemporaryDirectory() as tmp:
+            unique = articles[: len(articles)]
+            one = write_dump(unique, Path(tmp) / "x1.jsonl", 1)
+            four = write_dump(unique, Path(tmp) / "x4.jsonl", 4)
+            command = [sys.executable, "-m", "pipeline.cli", "extract", "--quiet", "--overwrite", "--out"]
+            rss1 = child_peak_rss_mb(command + [str(Path(tmp) / "o1"), str(one)])
+            rss4 = child_peak_rss_mb(command + [str(Path(tmp) / "o4"), str(four)])
+            results["peak_rss_mb"] = {"1x": round(rss1), "4x": round(rss4), "ratio_4x_to_1x": round(rss4 / rss1, 3)}
+            results["start_to_first_record_s"] = round(time_to_first_record(one, Path(tmp) / "first"), 2)
+    print_table(results)
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"bench-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%S')}.json"
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"results: {path}", file=sys.stderr)
+
+
+def print_table(results: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{results['articles']} articles, {results['cores']} cores (ratios against bare fr_core_news_md, same run)")
+    for column in ("run", "s", "articles/s", "tokens/s", "× bare", "notes"):
+        table.add_column(column, justify="left" if column in ("run", "notes") else "right")
+    for name, row in results["rows"].items():
+        notes = ", ".join(f"{k}={v}" for k, v in row.items() if k not in ("seconds", "articles_per_s", "tokens_per_s", "ratio_to_bare"))
+        table.add_row(name, str(row["seconds"]), str(row["articles_per_s"]), str(row["tokens_per_s"]), str(row["ratio_to_bare"]), notes)
+    console = Console()
+    console.print(table)
+    for key in ("bare_load_s", "pipeline_load_s", "lemmatizer_off_gain", "component_added_fraction_vs_base", "peak_rss_mb", "start_to_first_record_s"):
+        if key in results:
+            console.print(f"{key}: {results[key]}")
+
+
+if __name__ == "__main__":
+    main()
