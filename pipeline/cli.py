@@ -158,8 +158,8 @@ def print_misses(score) -> None:
                 "perp": r["perpetrator"]["name"], "sub": r["sub_event_type"], "mention": r["mention"]}
 
     for miss in score.misses:
-        err.print(f"{miss.article_id} [bold]{miss.what}[/bold] gold={json.dumps(brief_gold(miss.gold), ensure_ascii=False)} "
-                  f"pred={json.dumps(brief_record(miss.record), ensure_ascii=False, default=str)}", markup=True, highlight=False)
+        print(f"{miss.article_id} {miss.what} gold={json.dumps(brief_gold(miss.gold), ensure_ascii=False)} "
+              f"pred={json.dumps(brief_record(miss.record), ensure_ascii=False, default=str)}", file=sys.stderr)
 
 
 @app.command("eval")

@@ -35,6 +35,7 @@ PLUPERFECT_AUX = {"avait", "avaient", "eut", "eurent"}
 RECENT_DAYS = 3
 LEAD_SENTENCES = 2
 PLACE_LABELS = ("BASE", "PLACE", "ADMIN1", "COUNTRY")
+LOCATIVE_WORDS = {"à", "près", "vers", "localité", "village", "ville", "commune", "quartier", "camp", "base"}
 ACTOR_LABELS = ("GROUP", "FORCE")
 
 
@@ -64,6 +65,7 @@ class AssemblyData:
     aggregate_pattern: re.Pattern
     target_patterns: tuple[tuple[re.Pattern, str], ...]
     typing_rules: tuple[TypingRule, ...]
+    armies: dict[str, str]
 
 
 CONDITIONS = {"-", "flying_weapon", "grounded", "defused", "civilian_target", "security_target", "state_perpetrator",
@@ -74,6 +76,7 @@ CONDITIONS = {"-", "flying_weapon", "grounded", "defused", "civilian_target", "s
 def load_assembly_data(folder: Path | None = None) -> AssemblyData:
     lexicons = (folder or data_path("lexicons"))
     rules = (folder or data_path("rules"))
+    gazetteers = (folder or data_path("gazetteers"))
     reporting = tuple(row[0].lower() for row in read_tsv(lexicons / "fr_reporting_words.tsv", columns=1))
     aggregate = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_aggregate_markers.tsv", columns=1)), re.IGNORECASE)
     targets = tuple((re.compile(rf"(?<!\w)(?:{form})(?!\w)", re.IGNORECASE), kind)
@@ -87,7 +90,23 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
             raise ValueError(f"{path}: rule {number}: unknown condition {condition!r}; expected one of {', '.join(sorted(CONDITIONS))}")
         split = lambda cell: frozenset() if cell == "-" else frozenset(cell.split(","))
         typing_rules.append(TypingRule(sub_event, split(any_cue), split(none_cue), condition))
-    return AssemblyData(reporting, aggregate, targets, tuple(typing_rules))
+    return AssemblyData(reporting, aggregate, targets, tuple(typing_rules), load_armies(gazetteers))
+
+
+def load_armies(folder: Path) -> dict[str, str]:
+    """Country → canonical name of its army (the first state-force row of branch army in actors.jsonl), for
+    "frappes russes" or "lancés par la Russie"."""
+    from pipeline.resources import read_jsonl
+
+    path = folder / "actors.jsonl"
+    armies: dict[str, str] = {}
+    if not path.exists():
+        return armies
+    for row in read_jsonl(path):
+        if row.get("kind") == "state force" and row.get("branch") == "army":
+            for country in row.get("countries", []):
+                armies.setdefault(country, row["name"])
+    return armies
 
 
 # ---------------------------------------------------------------- sentence facts
@@ -136,7 +155,8 @@ def entity_spans(doc: Doc) -> list[Span]:
         covered.update(range(s.start, s.end))
     for ent in doc.ents:
         if ent.label_ == "LOC" and ent.text[:1].isupper() and not covered.intersection(range(ent.start, ent.end)) \
-                and (ent.start, ent.end) not in taken and ent.start > ent.sent.start:
+                and (ent.start, ent.end) not in taken and ent.start > ent.sent.start \
+                and doc[ent.start - 1].lower_ in LOCATIVE_WORDS and len(ent) <= 4:
             ours.append(Span(doc, ent.start, ent.end, label="PLACE"))
     return sorted(ours, key=lambda s: s.start)
 
@@ -226,6 +246,52 @@ def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, pub
     return "new"
 
 
+RELATIVE_PLACE_WORDS = {"près", "proche", "proximité", "environs", "loin", "km", "kilomètres", "nord", "sud", "est", "ouest",
+                        "région", "province", "district", "département", "cercle", "commune", "préfecture", "territoire",
+                        "secteur", "zone", "gouvernorat", "oblast", "état", "venus", "venant", "provenance", "depuis", "originaires"}
+
+
+def is_place_of_event(span: Span) -> bool:
+    """A demonym describes people, a capital used for its government is an actor: neither locates an event."""
+    return span.label_ in PLACE_LABELS and not ext(span, "is_demonym", False) and not ext(span, "is_government_metonym", False)
+
+
+def separate_towns(places: list[Span]) -> list[Span]:
+    """Towns named apart in one sentence ("à Hussan ... et à Dahriya"), not those that only situate another
+    ("près de", "à 40 km de", "dans la commune de")."""
+    towns, seen = [], set()
+    for span in places:
+        if span.label_ not in ("PLACE", "BASE"):
+            continue
+        before = {t.lower_ for t in span.doc[max(span.sent.start, span.start - 3):span.start]}
+        if before & RELATIVE_PLACE_WORDS:
+            continue
+        key = place_key(span)
+        if key not in seen:
+            seen.add(key)
+            towns.append(span)
+    return towns
+
+
+def split_by_town(mention: Mention) -> list[Mention]:
+    """One mention per town when a sentence names several towns apart (ACLED: one event per location); each
+    toll goes to the town it follows (or, before the first town, to that one)."""
+    towns = separate_towns(mention.places)
+    if len(towns) < 2:
+        return [mention]
+    areas = [p for p in mention.places if p.label_ in ("ADMIN1", "COUNTRY")]
+    pieces = []
+    for index, town in enumerate(towns):
+        start = town.start if index else mention.facts.span.start
+        end = towns[index + 1].start if index + 1 < len(towns) else mention.facts.span.end
+        casualties = [c for c in mention.facts.casualties if start <= c.start < end]
+        facts = SentenceFacts(mention.facts.index, mention.facts.span, mention.facts.cues, mention.facts.dates, casualties,
+                              mention.facts.quantities, mention.facts.entities)
+        pieces.append(Mention(facts, mention.cues, mention.date, mention.date_span, mention.statement_date,
+                              mention.part_of_day, mention.kind, [town] + areas, mention.actors))
+    return pieces
+
+
 def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData) -> list[Mention]:
     publication = doc._.publication_date
     mentions = []
@@ -234,9 +300,10 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
             continue
         date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
         kind = mention_kind(facts, None if statement else date_value, since, publication, data)
-        places = [e for e in facts.entities if e.label_ in PLACE_LABELS and not ext(e, "is_government_metonym", False)]
+        places = [e for e in facts.entities if is_place_of_event(e)]
         actors = [e for e in facts.entities if e.label_ in ACTOR_LABELS]
-        mentions.append(Mention(facts, facts.cue_names, date_value, date_span, statement, part_of_day, kind, places, actors))
+        mention = Mention(facts, facts.cue_names, date_value, date_span, statement, part_of_day, kind, places, actors)
+        mentions.extend(split_by_town(mention) if kind != "aggregate" else [mention])
     return mentions
 
 
@@ -297,7 +364,17 @@ FAMILIES = [{"air_strike", "drone", "aircraft", "strike", "interception", "explo
 GENERIC = {"attack", "strike", "explosion", "casualty", "impact", "claim", "armed_actor", "firearm", "killing"}
 
 
+IMPACT_CUES = {"impact", "explosion", "air_strike", "shelling", "strike", "ied", "suicide", "casualty", "killing"}
+
+
+def only_intercepted(cues: set[str]) -> bool:
+    """Weapons stopped in the air with nothing said to hit: ACLED's Disrupted weapons use, an event of its own."""
+    return "interception" in cues and not cues & IMPACT_CUES
+
+
 def kinds_compatible(a: set[str], b: set[str]) -> bool:
+    if only_intercepted(a) != only_intercepted(b):
+        return False
     sa, sb = a - GENERIC, b - GENERIC
     if not sa or not sb:
         return True
@@ -383,53 +460,105 @@ def target_class(incident: Incident, data: AssemblyData) -> str | None:
     return kind
 
 
-def is_state_actor(span: Span) -> bool:
-    return span.label_ == "FORCE" or ext(span, "actor_kind") in ("state force", "international force")
-
-
 @dataclass
 class Roles:
-    perpetrator: Span | None = None
+    perpetrator: dict | None = None
+    perpetrator_span: Span | None = None
     status: str = "unclaimed"
     target: Span | None = None
 
 
 CLAIM_WORDS = ("revendiqu",)
-SUSPECT_WORDS = ("attribu", "imput", "soupçonn", "suspect", "accus", "blâm")
-TARGET_WORDS = ("contre", "visant", "visé", "visée", "ciblant", "ciblé", "cible")
+SUSPECT_WORDS = ("attribu", "imput", "soupçonn", "suspect", "accus", "blâm", "présum")
+TARGET_WORDS = ("contre", "visant", "visé", "visée", "visés", "ciblant", "ciblé", "ciblée", "cible", "cibles", "sur")
+DEFENDER_CUES = {"interception"}
+ACTION_NOUNS = {"frappe", "frappes", "attaque", "attaques", "bombardement", "bombardements", "tirs", "tir", "raid", "raids",
+                "offensive", "drone", "drones", "missile", "missiles", "roquette", "roquettes", "obus", "aviation",
+                "armée", "forces", "troupes", "soldats", "militaires", "artillerie", "opération", "assaut", "incursion"}
 
 
-def assign_roles(incident: Incident) -> Roles:
+def head_verb(token):
+    """The verb a token hangs on (itself when it is one)."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def actor_of_span(span: Span, data: "AssemblyData") -> dict | None:
+    """The canonical actor a span stands for: a GROUP/FORCE as linked, a country (name, demonym or capital
+    used as a government) as its armed forces."""
+    if span.label_ in ACTOR_LABELS:
+        return {"name": ext(span, "actor_name") or span.text, "kind": ext(span, "actor_kind"),
+                "country_iso2": ext(span, "country_iso2"), "text": span.text}
+    country = ext(span, "country_iso2")
+    army = data.armies.get(country) if country else None
+    if army is None:
+        return None
+    return {"name": army, "kind": "state force", "country_iso2": country, "text": span.text}
+
+
+def role_of(span: Span, sentence: Span, casualty_ranges: list[tuple[int, int]], cues_here: set[str]) -> tuple[str, str | None]:
+    """('perpetrator', status) | ('target', None) | ('none', None) for one actor-like span in its sentence."""
+    doc = span.doc
+    before = doc[max(sentence.start, span.start - 5):span.start].text.lower()
+    before_words = before.replace("'", " ").replace("’", " ").split()
+    root = span.root
+    verb = head_verb(root.head if root.head is not root else root)
+    inside_toll = any(start <= span.start_char and span.end_char <= end for start, end in casualty_ranges)
+    if inside_toll or root.dep_ in ("nsubj:pass",) and verb.text.lower().startswith(("tué", "bless", "enlev", "kidnapp", "visé", "attaqu", "ciblé", "touché", "pris")):
+        return "target", None
+    if before_words and before_words[-1] in TARGET_WORDS or (len(before_words) > 1 and before_words[-2] in TARGET_WORDS and before_words[-1] in ("la", "le", "les", "l", "des", "du")):
+        return "target", None
+    if any(word in before for word in CLAIM_WORDS):
+        return "perpetrator", "claimed"
+    if any(word in before for word in SUSPECT_WORDS):
+        return "perpetrator", "suspected"
+    if span.label_ == "COUNTRY" and ext(span, "is_demonym", False):
+        if root.dep_ == "amod" and root.head.lower_ in ACTION_NOUNS:
+            return "perpetrator", "stated"
+        return "none", None
+    if root.dep_ == "obl:agent" or (before_words[-2:-1] == ["par"] or before_words[-1:] == ["par"]):
+        return ("none", None) if cues_here & DEFENDER_CUES and verb.lower_.startswith(("abatt", "intercept", "détrui", "neutralis")) else ("perpetrator", "stated")
+    if root.dep_.startswith("nsubj"):
+        if cues_here & DEFENDER_CUES and verb.lower_.startswith(("abatt", "intercept", "détrui", "neutralis", "repouss")):
+            return "none", None
+        return "perpetrator", "stated"
+    if root.dep_.startswith("obj"):
+        return "target", None
+    if span.label_ == "GROUP":
+        return "perpetrator", "weak"
+    return "none", None
+
+
+def assign_roles(incident: Incident, data: "AssemblyData") -> Roles:
     roles = Roles()
+    best_rank = -1
     for mention in incident.mentions:
         sentence = mention.facts.span
-        lowered = sentence.text.lower()
-        unclaimed = re.search(r"n['’]a (pas|toujours pas|encore) été revendiqu|pas été revendiqu|non revendiqu|aucune revendication", lowered)
-        for actor in mention.actors:
-            before = sentence.doc[max(sentence.start, actor.start - 4):actor.start].text.lower()
-            if any(word in before.split() or before.endswith(word) for word in TARGET_WORDS):
-                roles.target = roles.target or actor
+        casualty_ranges = [(c.start_char, c.end_char) for c in mention.facts.casualties]
+        candidates = list(mention.actors) + [e for e in mention.facts.entities if e.label_ == "COUNTRY"]
+        for span in candidates:
+            role, status = role_of(span, sentence, casualty_ranges, mention.cues)
+            if role == "target":
+                roles.target = roles.target or (span if span.label_ in ACTOR_LABELS else None)
                 continue
-            head = actor.root
-            if any(word in before for word in CLAIM_WORDS):
-                status = "claimed"
-            elif any(word in before for word in SUSPECT_WORDS) or any(word in lowered for word in ("soupçonn", "attribuée", "attribué", "imputé")):
-                status = "suspected"
-            elif head.dep_.startswith("nsubj") or head.dep_ in ("obl:agent",) or head.dep_ == "amod" or "par" in before.split()[-2:]:
-                status = "stated"
-            elif head.dep_.startswith("obj"):
-                roles.target = roles.target or actor
+            if role != "perpetrator":
                 continue
-            else:
-                status = "stated" if actor.label_ == "GROUP" else None
-            if status and (roles.perpetrator is None or rank(status) > rank(roles.status)):
-                if not (unclaimed and status == "stated" and actor.label_ == "GROUP" and not head.dep_.startswith("nsubj")):
-                    roles.perpetrator, roles.status = actor, status
+            actor = actor_of_span(span, data)
+            if actor is None:
+                continue
+            score = rank(status)
+            if score > best_rank:
+                best_rank = score
+                roles.perpetrator, roles.perpetrator_span = actor, span
+                roles.status = "stated" if status == "weak" else status
     return roles
 
 
 def rank(status: str) -> int:
-    return {"unclaimed": 0, "suspected": 1, "stated": 2, "claimed": 3}.get(status, 0)
+    return {"unclaimed": 0, "weak": 1, "suspected": 2, "stated": 3, "claimed": 4}.get(status, 0)
 
 
 def type_incident(incident: Incident, roles: Roles, killed: int | None, weapons: set[str], data: AssemblyData,
@@ -443,8 +572,8 @@ def type_incident(incident: Incident, roles: Roles, killed: int | None, weapons:
         "defused": bool(cues & {"ied"}) or "désamorc" in " ".join(m.facts.span.text.lower() for m in incident.mentions),
         "civilian_target": target == "civilians",
         "security_target": target == "security_forces",
-        "state_perpetrator": roles.perpetrator is not None and is_state_actor(roles.perpetrator),
-        "non_state_perpetrator": roles.perpetrator is not None and not is_state_actor(roles.perpetrator),
+        "state_perpetrator": roles.perpetrator is not None and roles.perpetrator.get("kind") in ("state force", "international force"),
+        "non_state_perpetrator": roles.perpetrator is not None and roles.perpetrator.get("kind") not in ("state force", "international force"),
         "killed": bool(killed),
     }
     for rule in data.typing_rules:
@@ -504,7 +633,7 @@ def article_country(doc: Doc) -> str | None:
     counts = Counter()
     for span in entity_spans(doc):
         code = ext(span, "country_iso2")
-        if code and span.label_ in PLACE_LABELS:
+        if code and is_place_of_event(span):
             counts[code] += 2 if span.label_ in ("PLACE", "BASE", "ADMIN1") else 1
     return counts.most_common(1)[0][0] if counts else None
 
@@ -514,6 +643,12 @@ def actor_dict(span: Span | None, status: str | None) -> tuple[dict, list[Span]]
         return ({"status": status} if status else {}), []
     return {"name": ext(span, "actor_name") or span.text, "kind": ext(span, "actor_kind"), "status": status,
             "country_iso2": ext(span, "country_iso2"), "text": span.text}, [span]
+
+
+def perpetrator_dict(roles: Roles) -> tuple[dict, list[Span]]:
+    if roles.perpetrator is None:
+        return {"status": "unclaimed"}, []
+    return {**roles.perpetrator, "status": roles.status}, [roles.perpetrator_span]
 
 
 def char_spans(spans) -> list[tuple[int, int]]:
@@ -538,7 +673,7 @@ def incident_record(doc: Doc, incident: Incident, data: AssemblyData, lead_place
             counts[kind], spans = total
             evidence[kind] = char_spans(spans)
     killed = counts.get("killed", {}).get("value")
-    roles = assign_roles(incident)
+    roles = assign_roles(incident, data)
     target = target_class(incident, data)
     sub_event = type_incident(incident, roles, killed, weapons, data, target)
     if sub_event == "Attack" and "abducted" in counts and not killed:
@@ -561,7 +696,7 @@ def incident_record(doc: Doc, incident: Incident, data: AssemblyData, lead_place
         evidence["date"] = char_spans([date_span])
     location, place_spans = location_of(incident, lead_places, country)
     evidence["location"] = char_spans(place_spans)
-    perpetrator, perpetrator_spans = actor_dict(roles.perpetrator, roles.status)
+    perpetrator, perpetrator_spans = perpetrator_dict(roles)
     target_actor, target_spans = actor_dict(roles.target, None)
     evidence["perpetrator"] = char_spans(perpetrator_spans)
     evidence["target"] = char_spans(target_spans)
@@ -608,7 +743,7 @@ def assemble_incidents(doc: Doc, data: AssemblyData) -> list[dict]:
     if not mentions:
         return []
     incidents = merge_mentions(mentions)
-    lead_places = [e for f in facts[:LEAD_SENTENCES] for e in f.entities if e.label_ in PLACE_LABELS and not ext(e, "is_government_metonym", False)]
+    lead_places = [e for f in facts[:LEAD_SENTENCES] for e in f.entities if is_place_of_event(e)]
     country = article_country(doc)
     lead_date = next((i.own_date()[0] for i in incidents if i.kind == "new" and i.own_date()[0]), None)
     return [incident_record(doc, incident, data, lead_places, country, lead_date) for incident in incidents]

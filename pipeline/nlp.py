@@ -15,6 +15,7 @@ COMPONENT_MODULES = {
     "incident_dates": "pipeline.incident_dates",
     "event_triggers": "pipeline.event_triggers",
     "incident_assembly": "pipeline.incident_assembly",
+    "paragraph_sentences": "pipeline.paragraph_sentences",
 }
 
 
@@ -42,9 +43,12 @@ def load_pipeline(config_path: Path | None = None, *, components: list[str] | No
     config = read_config(config_path)
     settings = config["pipeline"]
     names = components if components is not None else list(settings["components"])
-    register_components(names)
+    first = list(settings.get("first_components", []))
+    register_components(first + names)
     nlp = spacy.load(settings["base_model"], exclude=list(settings.get("exclude", [])))
     component_settings = config.get("components", {})
+    for name in reversed(first):
+        nlp.add_pipe(name, first=True)
     for name in names:
         nlp.add_pipe(name, config=dict(component_settings.get(name, {}) or {}))
     return nlp
