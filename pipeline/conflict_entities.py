@@ -554,8 +554,9 @@ class ConflictEntities:
         if candidate.head is None:
             if _looks_like_person(doc, candidate, self.stop_words):
                 return False
-            if not in_context and first.ent_type_ in ("PER", "ORG"):
-                return False
+            if not in_context and first.ent_type_ in ("PER", "ORG") and not (
+                    candidate.pieces >= 2 and any(hit[1] for hit in candidate.towns)):
+                return False  # the NER's person, unless a whole multi-word town name matched ("Dera Ismaïl Khan")
             end = candidate.end
             if end < len(texts) and "\n" not in doc[end - 1].whitespace_ and (
                     texts[end][:1].isupper() and texts[end].isalpha()

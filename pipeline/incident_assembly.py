@@ -63,6 +63,7 @@ class TypingRule:
 class AssemblyData:
     reporting_prefixes: tuple[str, ...]
     aggregate_pattern: re.Pattern
+    reference_pattern: re.Pattern
     target_patterns: tuple[tuple[re.Pattern, str], ...]
     typing_rules: tuple[TypingRule, ...]
     armies: dict[str, str]
@@ -79,6 +80,7 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
     gazetteers = (folder or data_path("gazetteers"))
     reporting = tuple(row[0].lower() for row in read_tsv(lexicons / "fr_reporting_words.tsv", columns=1))
     aggregate = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_aggregate_markers.tsv", columns=1)), re.IGNORECASE)
+    reference = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_reference_markers.tsv", columns=1)), re.IGNORECASE)
     targets = tuple((re.compile(rf"(?<!\w)(?:{form})(?!\w)", re.IGNORECASE), kind)
                     for form, kind in read_tsv(lexicons / "fr_target_words.tsv", columns=2))
     typing_rules = []
@@ -90,7 +92,7 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
             raise ValueError(f"{path}: rule {number}: unknown condition {condition!r}; expected one of {', '.join(sorted(CONDITIONS))}")
         split = lambda cell: frozenset() if cell == "-" else frozenset(cell.split(","))
         typing_rules.append(TypingRule(sub_event, split(any_cue), split(none_cue), condition))
-    return AssemblyData(reporting, aggregate, targets, tuple(typing_rules), load_armies(gazetteers))
+    return AssemblyData(reporting, aggregate, reference, targets, tuple(typing_rules), load_armies(gazetteers))
 
 
 def load_armies(folder: Path) -> dict[str, str]:
@@ -221,7 +223,12 @@ def pick_date(facts: SentenceFacts, data: AssemblyData) -> tuple[dict | None, Sp
         candidates.append((hangs_on_reporting(span, data), span))
     if not candidates:
         return None, None, False, part_of_day, since
-    candidates.sort(key=lambda c: (c[0], c[1].start))
+    anchors = [c.start for c in facts.cues if ext(c, "cue_strong", False)] + [c.start for c in facts.casualties]
+
+    def distance(span: Span) -> int:
+        return min((abs(span.start - a) for a in anchors), default=0)
+
+    candidates.sort(key=lambda c: (c[0], distance(c[1]), c[1].start))
     statement, span = candidates[0]
     value = {"start": ext(span, "event_date"), "end": ext(span, "date_end") or ext(span, "event_date"),
              "precision": ext(span, "date_precision", "day"), "part_of_day": ext(span, "day_part") or part_of_day,
@@ -234,6 +241,14 @@ def is_pluperfect(sentence: Span) -> bool:
         any(t.lower_ in PLUPERFECT_AUX for t in sentence if not sentence.doc.has_annotation("POS"))
 
 
+def only_recalled(facts: SentenceFacts, data: AssemblyData) -> bool:
+    """Every strong cue of the sentence comes right after a reference to context ("sans lien avec l'attentat")."""
+    strong = [c for c in facts.cues if ext(c, "cue_strong", False)]
+    doc = facts.span.doc
+    return bool(strong) and all(
+        data.reference_pattern.search(doc[max(facts.span.start, c.start - 6):c.start].text) for c in strong)
+
+
 def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, publication: date, data: AssemblyData) -> str:
     text = facts.span.text
     if since or data.aggregate_pattern.search(text) or any(ext(q, "quantity_is_event_count", False) for q in facts.quantities) \
@@ -241,7 +256,7 @@ def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, pub
         return "aggregate"
     if date_value is not None and date_value["end"] is not None and (publication - date_value["end"]).days > RECENT_DAYS:
         return "background"
-    if is_pluperfect(facts.span):
+    if is_pluperfect(facts.span) or only_recalled(facts, data):
         return "background"
     return "new"
 
