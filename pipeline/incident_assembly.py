@@ -177,6 +177,7 @@ class Mention:
     kind: str  # new | background | aggregate
     places: list[Span]
     actors: list[Span]
+    continuation: bool = False
 
 
 def is_event_sentence(facts: SentenceFacts) -> bool:
@@ -254,9 +255,12 @@ def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, pub
     if since or data.aggregate_pattern.search(text) or any(ext(q, "quantity_is_event_count", False) for q in facts.quantities) \
             or any(ext(c, "casualty_aggregate", False) for c in facts.casualties):
         return "aggregate"
-    if date_value is not None and date_value["end"] is not None and (publication - date_value["end"]).days > RECENT_DAYS:
-        return "background"
-    if is_pluperfect(facts.span) or only_recalled(facts, data):
+    if date_value is not None and date_value["end"] is not None:
+        if (publication - date_value["end"]).days > RECENT_DAYS:
+            return "background"
+    elif is_pluperfect(facts.span):
+        return "background"  # "avait tué", with no date of its own: recalled
+    if only_recalled(facts, data):
         return "background"
     return "new"
 
@@ -307,11 +311,24 @@ def split_by_town(mention: Mention) -> list[Mention]:
     return pieces
 
 
+def is_toll_sentence(facts: SentenceFacts) -> bool:
+    """A sentence that only gives figures ("Une trentaine de blessés ont été admis à l'hôpital"): it adds to the
+    event told just before, never makes one of its own."""
+    return any(not ext(c, "casualty_aggregate", False) for c in facts.casualties)
+
+
 def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData) -> list[Mention]:
     publication = doc._.publication_date
     mentions = []
     for facts in facts_list:
         if not is_event_sentence(facts):
+            if is_toll_sentence(facts) and mentions:
+                date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
+                kind = mention_kind(facts, None if statement else date_value, since, publication, data)
+                if kind != "aggregate":
+                    places = [e for e in facts.entities if is_place_of_event(e)]
+                    mentions.append(Mention(facts, {"casualty"}, date_value, date_span, statement, part_of_day, kind, places,
+                                            [e for e in facts.entities if e.label_ in ACTOR_LABELS], continuation=True))
             continue
         date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
         kind = mention_kind(facts, None if statement else date_value, since, publication, data)
@@ -364,6 +381,8 @@ def places_compatible(a: list[Span], b: list[Span]) -> bool:
         return True
     if place_key(pa) == place_key(pb):
         return True
+    if ext(pa, "place_kind") == "region" or ext(pb, "place_kind") == "region":
+        return ext(pa, "country_iso2") in (None, ext(pb, "country_iso2")) or ext(pb, "country_iso2") is None
     if pa.label_ in ("PLACE", "BASE") and pb.label_ in ("PLACE", "BASE"):
         return False
     # one is a region or a country: compatible when it contains the other
@@ -373,8 +392,10 @@ def places_compatible(a: list[Span], b: list[Span]) -> bool:
     return ext(local, "country_iso2") in (None, ext(region, "country_iso2"))
 
 
+# cue classes that may describe one event (ACLED: a battle and the shelling between the same actors, at one
+# place on one day, are one event)
 FAMILIES = [{"air_strike", "drone", "aircraft", "strike", "interception", "explosion", "shelling"},
-            {"ied", "explosion", "suicide"}, {"abduction"}, {"arrest"}, {"clash", "attack", "killing"},
+            {"ied", "explosion", "suicide"}, {"abduction"}, {"arrest"}, {"clash", "attack", "killing", "shelling", "air_strike", "strike"},
             {"takeover", "retake", "clash"}, {"riot", "looting"}, {"looting", "attack", "killing"}]
 GENERIC = {"attack", "strike", "explosion", "casualty", "impact", "claim", "armed_actor", "firearm", "killing"}
 
@@ -411,6 +432,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
         target = None
         for incident in reversed(incidents):
             if incident.kind != mention.kind:
+                if mention.continuation:
+                    break  # figures belong to the event told just before, whatever it is
                 continue
             own_date, _ = incident.own_date()
             if dates_compatible(own_date, None if mention.statement_date else mention.date) \
@@ -418,7 +441,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
                 target = incident
                 break
         if target is None:
-            incidents.append(Incident([mention], mention.kind))
+            if not mention.continuation:
+                incidents.append(Incident([mention], mention.kind))
         else:
             target.mentions.append(mention)
     return incidents
