@@ -65,6 +65,8 @@ class AssemblyData:
     aggregate_pattern: re.Pattern
     reference_pattern: re.Pattern
     target_patterns: tuple[tuple[re.Pattern, str], ...]
+    source_nouns: frozenset[str]
+    geographic_nouns: frozenset[str]
     typing_rules: tuple[TypingRule, ...]
     armies: dict[str, str]
 
@@ -92,7 +94,9 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
             raise ValueError(f"{path}: rule {number}: unknown condition {condition!r}; expected one of {', '.join(sorted(CONDITIONS))}")
         split = lambda cell: frozenset() if cell == "-" else frozenset(cell.split(","))
         typing_rules.append(TypingRule(sub_event, split(any_cue), split(none_cue), condition))
-    return AssemblyData(reporting, aggregate, reference, targets, tuple(typing_rules), load_armies(gazetteers))
+    source_nouns = frozenset(row[0].lower() for row in read_tsv(lexicons / "fr_source_nouns.tsv", columns=1))
+    geographic = frozenset(row[0].lower() for row in read_tsv(lexicons / "fr_geographic_nouns.tsv", columns=1))
+    return AssemblyData(reporting, aggregate, reference, targets, source_nouns, geographic, tuple(typing_rules), load_armies(gazetteers))
 
 
 def load_armies(folder: Path) -> dict[str, str]:
@@ -270,9 +274,27 @@ RELATIVE_PLACE_WORDS = {"près", "proche", "proximité", "environs", "loin", "km
                         "secteur", "zone", "gouvernorat", "oblast", "état", "venus", "venant", "provenance", "depuis", "originaires"}
 
 
-def is_place_of_event(span: Span) -> bool:
-    """A demonym describes people, a capital used for its government is an actor: neither locates an event."""
-    return span.label_ in PLACE_LABELS and not ext(span, "is_demonym", False) and not ext(span, "is_government_metonym", False)
+ORIGIN_WORDS = {"depuis", "provenance", "partir", "venus", "venant", "originaires", "tirés", "lancés"}
+
+
+def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), geographic_nouns: frozenset[str] = frozenset()) -> bool:
+    """A demonym describes people (unless it qualifies land: "le désert jordanien"), a capital used for its
+    government is an actor, a place that qualifies a speaker ("un responsable à Bagdad") says where the speaker
+    is, a place things came from ("tirés depuis le nord de l'Irak") is not where they hit."""
+    if span.label_ not in PLACE_LABELS or ext(span, "is_government_metonym", False):
+        return False
+    head = span.root.head
+    if ext(span, "is_demonym", False):
+        return head is not span.root and head.lower_ in geographic_nouns
+    before = {t.lower_ for t in span.doc[max(span.sent.start, span.start - 4):span.start]}
+    if before & ORIGIN_WORDS:
+        return False
+    if head is not span.root and head.lower_ in source_nouns and span.root.dep_ in ("nmod", "obl:mod", "obl", "appos"):
+        return False
+    if ext(span, "place_kind") != "region" and span.root.dep_.startswith("nsubj") and span.label_ == "PLACE" \
+            and head.pos_ in ("VERB", "AUX") and not ext(span, "entity_id", "").startswith("base"):
+        return False  # "Kiev a lancé", "Moscou accuse": a town as the subject of a verb is its government
+    return True
 
 
 def separate_towns(places: list[Span]) -> list[Span]:
@@ -317,6 +339,23 @@ def is_toll_sentence(facts: SentenceFacts) -> bool:
     return any(not ext(c, "casualty_aggregate", False) for c in facts.casualties)
 
 
+CONTEXT_COUNTRY_DISTANCE = 12
+
+
+def near_an_event_word(span: Span, facts: SentenceFacts) -> bool:
+    """A country named far from every cue of its sentence is context ("dans un contexte tendu, alimenté par la
+    guerre dans la bande de Gaza"), not where the event happened."""
+    anchors = [c for c in facts.cues if ext(c, "cue_strong", False)] + list(facts.casualties)
+    if not anchors:
+        return True
+    return min(min(abs(span.start - a.end), abs(a.start - span.end)) for a in anchors) <= CONTEXT_COUNTRY_DISTANCE
+
+
+def places_of(facts: SentenceFacts, data: AssemblyData) -> list[Span]:
+    return [e for e in facts.entities if is_place_of_event(e, data.source_nouns, data.geographic_nouns)
+            and (e.label_ != "COUNTRY" or near_an_event_word(e, facts))]
+
+
 def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData) -> list[Mention]:
     publication = doc._.publication_date
     mentions = []
@@ -326,13 +365,13 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
                 date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
                 kind = mention_kind(facts, None if statement else date_value, since, publication, data)
                 if kind != "aggregate":
-                    places = [e for e in facts.entities if is_place_of_event(e)]
+                    places = places_of(facts, data)
                     mentions.append(Mention(facts, {"casualty"}, date_value, date_span, statement, part_of_day, kind, places,
                                             [e for e in facts.entities if e.label_ in ACTOR_LABELS], continuation=True))
             continue
         date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
         kind = mention_kind(facts, None if statement else date_value, since, publication, data)
-        places = [e for e in facts.entities if is_place_of_event(e)]
+        places = places_of(facts, data)
         actors = [e for e in facts.entities if e.label_ in ACTOR_LABELS]
         mention = Mention(facts, facts.cue_names, date_value, date_span, statement, part_of_day, kind, places, actors)
         mentions.extend(split_by_town(mention) if kind != "aggregate" else [mention])
@@ -358,6 +397,11 @@ class Incident:
         precision_rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "unknown": 5}
         best = min(dated, key=lambda m: (precision_rank.get(m.date["precision"], 5), m.facts.index))
         return best.date, best.date_span
+
+    def event_date(self) -> dict | None:
+        """The date the event is told with, ignoring dates of statements ("ont indiqué mercredi")."""
+        dated = [m for m in self.mentions if m.date and not m.statement_date]
+        return self.own_date()[0] if dated else None
 
     def places(self) -> list[Span]:
         return [p for m in self.mentions for p in m.places]
@@ -390,6 +434,12 @@ def places_compatible(a: list[Span], b: list[Span]) -> bool:
     if region.label_ == "ADMIN1":
         return ext(local, "admin1_iso") in (None, ext(region, "admin1_iso"))
     return ext(local, "country_iso2") in (None, ext(region, "country_iso2"))
+
+
+def only_country_level(a: list[Span], b: list[Span]) -> bool:
+    """One side names no more than a country: often context ("la guerre dans la bande de Gaza")."""
+    pa, pb = specific_place(a), specific_place(b)
+    return pa is None or pb is None or pa.label_ == "COUNTRY" or pb.label_ == "COUNTRY"
 
 
 # cue classes that may describe one event (ACLED: a battle and the shelling between the same actors, at one
@@ -435,9 +485,13 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
                 if mention.continuation:
                     break  # figures belong to the event told just before, whatever it is
                 continue
-            own_date, _ = incident.own_date()
-            if dates_compatible(own_date, None if mention.statement_date else mention.date) \
-                    and places_compatible(incident.places(), mention.places) and kinds_compatible(incident.cues, mention.cues):
+            own_date = incident.event_date()
+            mention_date = None if mention.statement_date else mention.date
+            same_day = own_date is not None and mention_date is not None and own_date["precision"] == "day" \
+                and (own_date["start"], own_date["end"]) == (mention_date["start"], mention_date["end"])
+            if dates_compatible(own_date, mention_date) and kinds_compatible(incident.cues, mention.cues) \
+                    and (places_compatible(incident.places(), mention.places)
+                         or same_day and only_country_level(incident.places(), mention.places)):
                 target = incident
                 break
         if target is None:
@@ -668,11 +722,11 @@ def strip_head(text: str) -> str:
     return HEADS.sub("", text).strip()
 
 
-def article_country(doc: Doc) -> str | None:
+def article_country(doc: Doc, data: AssemblyData) -> str | None:
     counts = Counter()
     for span in entity_spans(doc):
         code = ext(span, "country_iso2")
-        if code and is_place_of_event(span):
+        if code and is_place_of_event(span, data.source_nouns, data.geographic_nouns):
             counts[code] += 2 if span.label_ in ("PLACE", "BASE", "ADMIN1") else 1
     return counts.most_common(1)[0][0] if counts else None
 
@@ -782,8 +836,8 @@ def assemble_incidents(doc: Doc, data: AssemblyData) -> list[dict]:
     if not mentions:
         return []
     incidents = merge_mentions(mentions)
-    lead_places = [e for f in facts[:LEAD_SENTENCES] for e in f.entities if is_place_of_event(e)]
-    country = article_country(doc)
+    lead_places = [e for f in facts[:LEAD_SENTENCES] for e in f.entities if is_place_of_event(e, data.source_nouns, data.geographic_nouns)]
+    country = article_country(doc, data)
     lead_date = next((i.own_date()[0] for i in incidents if i.kind == "new" and i.own_date()[0]), None)
     return [incident_record(doc, incident, data, lead_places, country, lead_date) for incident in incidents]
 
