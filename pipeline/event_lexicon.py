@@ -11,7 +11,7 @@ from pipeline.resources import data_path, read_tsv
 
 CUES = {"air_strike", "strike", "drone", "aircraft", "shelling", "ied", "explosion", "suicide", "grenade", "clash",
         "attack", "killing", "casualty", "armed_actor", "firearm", "abduction", "arrest", "interception",
-        "takeover", "retake", "looting", "riot", "sexual", "impact", "claim"}
+        "takeover", "retake", "looting", "riot", "sexual", "impact", "claim", "protest"}
 WEAPONS = {"drone", "rocket", "missile", "airstrike", "artillery", "ied", "suicide_bomb", "car_bomb", "firearms",
            "knife", "other"}
 

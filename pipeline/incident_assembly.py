@@ -67,12 +67,13 @@ class AssemblyData:
     target_patterns: tuple[tuple[re.Pattern, str], ...]
     source_nouns: frozenset[str]
     geographic_nouns: frozenset[str]
+    off_topic_pattern: re.Pattern
     typing_rules: tuple[TypingRule, ...]
     armies: dict[str, str]
 
 
 CONDITIONS = {"-", "flying_weapon", "grounded", "defused", "civilian_target", "security_target", "state_perpetrator",
-              "non_state_perpetrator", "killed"}
+              "non_state_perpetrator", "killed", "protest"}
 
 
 @lru_cache(maxsize=4)
@@ -96,7 +97,8 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
         typing_rules.append(TypingRule(sub_event, split(any_cue), split(none_cue), condition))
     source_nouns = frozenset(row[0].lower() for row in read_tsv(lexicons / "fr_source_nouns.tsv", columns=1))
     geographic = frozenset(row[0].lower() for row in read_tsv(lexicons / "fr_geographic_nouns.tsv", columns=1))
-    return AssemblyData(reporting, aggregate, reference, targets, source_nouns, geographic, tuple(typing_rules), load_armies(gazetteers))
+    off_topic = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_off_topic_markers.tsv", columns=1)), re.IGNORECASE)
+    return AssemblyData(reporting, aggregate, reference, targets, source_nouns, geographic, off_topic, tuple(typing_rules), load_armies(gazetteers))
 
 
 def load_armies(folder: Path) -> dict[str, str]:
@@ -668,6 +670,7 @@ def type_incident(incident: Incident, roles: Roles, killed: int | None, weapons:
         "state_perpetrator": roles.perpetrator is not None and roles.perpetrator.get("kind") in ("state force", "international force"),
         "non_state_perpetrator": roles.perpetrator is not None and roles.perpetrator.get("kind") not in ("state force", "international force"),
         "killed": bool(killed),
+        "protest": "protest" in cues,
     }
     for rule in data.typing_rules:
         if rule.any_cue and not (cues & rule.any_cue):
@@ -828,10 +831,23 @@ def incident_record(doc: Doc, incident: Incident, data: AssemblyData, lead_place
     }
 
 
+OFF_TOPIC_MIN_MARKERS = 2
+
+
+def borrows_words_of_war(doc: Doc, facts: list[SentenceFacts], data: AssemblyData) -> bool:
+    """Sport, film or market news that uses the words of war, with no armed actor in sight."""
+    markers = {m.group(0).lower() for m in data.off_topic_pattern.finditer(doc.text)}
+    if len(markers) < OFF_TOPIC_MIN_MARKERS:
+        return False
+    return not any(e.label_ in ("GROUP", "FORCE", "BASE") for f in facts for e in f.entities)
+
+
 def assemble_incidents(doc: Doc, data: AssemblyData) -> list[dict]:
     if not doc.text.strip():
         return []
     facts = sentence_facts(doc)
+    if borrows_words_of_war(doc, facts, data):
+        return []
     mentions = build_mentions(doc, facts, data)
     if not mentions:
         return []
