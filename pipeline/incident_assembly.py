@@ -32,7 +32,7 @@ SPECIFIC_CUES = {"air_strike", "shelling", "ied", "suicide", "grenade", "clash",
 SUPPORT_CUES = {"casualty", "armed_actor", "firearm", "drone", "aircraft", "impact", "claim"}
 FLYING_WEAPONS = {"drone", "missile", "rocket"}
 PLUPERFECT_AUX = {"avait", "avaient", "eut", "eurent"}
-RECENT_DAYS = 3
+RECENT_DAYS = 4
 LEAD_SENTENCES = 2
 PLACE_LABELS = ("BASE", "PLACE", "ADMIN1", "COUNTRY")
 LOCATIVE_WORDS = {"à", "près", "vers", "localité", "village", "ville", "commune", "quartier", "camp", "base"}
@@ -258,9 +258,13 @@ def only_recalled(facts: SentenceFacts, data: AssemblyData) -> bool:
 
 def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, publication: date, data: AssemblyData) -> str:
     text = facts.span.text
-    if since or data.aggregate_pattern.search(text) or any(ext(q, "quantity_is_event_count", False) for q in facts.quantities) \
+    recent_day = date_value is not None and date_value["precision"] == "day" and date_value["end"] is not None \
+        and (publication - date_value["end"]).days <= RECENT_DAYS
+    if any(ext(q, "quantity_is_event_count", False) for q in facts.quantities) \
             or any(ext(c, "casualty_aggregate", False) for c in facts.casualties):
         return "aggregate"
+    if (since or data.aggregate_pattern.search(text)) and not recent_day:
+        return "aggregate"  # "depuis janvier", "à plusieurs reprises"; but "a repris dimanche la ville, tenue depuis 2020" is one event
     if date_value is not None and date_value["end"] is not None:
         if (publication - date_value["end"]).days > RECENT_DAYS:
             return "background"
@@ -299,12 +303,16 @@ def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), ge
     return True
 
 
+COORDINATORS = {"et", "ainsi", "puis"}
+
+
 def separate_towns(places: list[Span]) -> list[Span]:
-    """Towns named apart in one sentence ("à Hussan ... et à Dahriya"), not those that only situate another
-    ("près de", "à 40 km de", "dans la commune de")."""
+    """Towns named apart in one sentence ("à Hussan ... et à Dahriya"; "Zaporijjia, où ..., et Dnipro"): joined by
+    "et", not one situating the other ("près de", "à 40 km de", "le quartier de Nkwen, à Bamenda", "Srinagar, la
+    principale ville du Cachemire") nor the two ends of a road ("entre Gao et Ansongo", "reliant Gao à Ansongo")."""
     towns, seen = [], set()
     for span in places:
-        if span.label_ not in ("PLACE", "BASE"):
+        if span.label_ not in ("PLACE", "BASE") or ext(span, "place_kind") == "region":
             continue
         before = {t.lower_ for t in span.doc[max(span.sent.start, span.start - 3):span.start]}
         if before & RELATIVE_PLACE_WORDS:
@@ -313,7 +321,17 @@ def separate_towns(places: list[Span]) -> list[Span]:
         if key not in seen:
             seen.add(key)
             towns.append(span)
-    return towns
+    if len(towns) < 2:
+        return towns
+    doc = towns[0].doc
+    if {t.lower_ for t in doc[max(towns[0].sent.start, towns[0].start - 2):towns[0].start]} & {"entre", "reliant", "reliait", "relie"}:
+        return towns[:1]
+    kept = [towns[0]]
+    for town in towns[1:]:
+        between = {t.lower_ for t in doc[kept[-1].end:town.start]}
+        if between & COORDINATORS:
+            kept.append(town)
+    return kept
 
 
 def split_by_town(mention: Mention) -> list[Mention]:
