@@ -766,7 +766,8 @@ class IncidentDates(Pipe):
             self.set_annotations(doc, found)
             return doc
         except Exception as error:
-            return error_handler(self.name, self, [doc], error)
+            error_handler(self.name, self, [doc], error)
+            return doc
 
     def match(self, doc: Doc) -> list[tuple[Span, ResolvedDate]]:
         publication_date = require_publication_date(doc, self.name)

@@ -10,6 +10,7 @@ import hashlib
 import logging
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -22,6 +23,7 @@ from pipeline.records import doc_to_records
 from pipeline.triage import Triage
 
 log = logging.getLogger(__name__)
+PLACEHOLDER_DATE = date(1970, 1, 1)
 
 
 @dataclass
@@ -132,6 +134,7 @@ def process_articles(nlp: Language, items: Iterable[Article | RejectRecord], *, 
             if isinstance(item, RejectRecord):
                 state = _Pending(serial, decided=rejected(item))
                 doc = nlp.make_doc("")
+                doc._.publication_date = PLACEHOLDER_DATE  # an empty Doc that only keeps the order
             else:
                 clean, decided = prepare(item, triage, language_check)
                 state = _Pending(serial, article=item, clean=clean, decided=decided)
@@ -151,6 +154,10 @@ def process_articles(nlp: Language, items: Iterable[Article | RejectRecord], *, 
         state = pending.popleft()
         if state.decided is not None:
             yield state.decided
+            continue
+        failure = error_log.errors.pop(str(state.article.id), None)
+        if failure is not None:
+            yield reject_article(state.article, RejectReason.processing_error, failure)
             continue
         yield outcome_of(doc, state.article, state.clean)
     while pending:

@@ -125,3 +125,29 @@ def test_unreadable_paths_raise_a_one_line_error_naming_them(tmp_path, name):
         (tmp_path / name).write_bytes(b"PAR1")
     with pytest.raises(InputError, match=name):
         expand_inputs([tmp_path / name])
+
+
+def test_every_good_and_bad_line_of_a_mixed_file_ends_in_exactly_one_outcome(tmp_path):
+    """The foundation's promise: read = with_incidents + no_incident + rejected, each reject with its reason."""
+    from pipeline.run import RunOptions, run_extraction
+
+    good = [json.dumps({"id": f"ok-{n}", "text": FRENCH, "published": "2024-07-17"}) for n in range(3)]
+    bad = ['{"id": "broken", "text": ', json.dumps({"id": "no-text", "published": "2024-07-17"}),
+           json.dumps({"id": "empty", "text": "", "published": "2024-07-17"}), json.dumps({"id": "number", "text": 7, "published": "2024-07-17"}),
+           json.dumps({"id": "undated", "text": FRENCH}), json.dumps({"id": "bad-date", "text": FRENCH, "published": "demain"}),
+           json.dumps({"id": "english", "text": ENGLISH, "published": "2024-07-17"}),
+           json.dumps({"id": "long", "text": FRENCH * 40, "published": "2024-07-17"})]
+    path = tmp_path / "mixed.jsonl"
+    lines = [good[0], *bad[:4], good[1], *bad[4:], good[2]]
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"id": "bytes", "text": "caf\xe9", "published": "2024-07-17"}\n')
+    manifest = run_extraction([path], tmp_path / "out", RunOptions(read=ReadOptions(max_chars=2000)))
+    counts = manifest["counts"]
+    assert counts["read"] == len(lines) + 1
+    assert counts["read"] == counts["with_incidents"] + counts["no_incident"] + counts["rejected"]
+    rejects = {r["id"] or f"line{r['line']}": r["reason"] for r in map(json.loads, (tmp_path / "out" / "rejects.jsonl").read_text().splitlines())}
+    assert rejects == {"line2": "malformed_json", "no-text": "missing_text", "empty": "empty_text", "number": "text_not_string",
+                       "undated": "no_publication_date", "bad-date": "bad_publication_date", "english": "not_french",
+                       "long": "too_long", "line12": "undecodable"}
+    statuses = {s["article_id"]: s["status"] for s in map(json.loads, (tmp_path / "out" / "articles.jsonl").read_text().splitlines())}
+    assert all(statuses[f"ok-{n}"] in ("with_incidents", "no_incident") for n in range(3))
+    assert (tmp_path / "out" / "incidents.jsonl").read_text().count('"article_id":"ok-') >= 3
