@@ -117,8 +117,10 @@ def prepare(article: Article, triage: Triage | None, language_check: bool) -> tu
         if not guess.is_french:
             return None, reject_article(article, RejectReason.not_french,
                                         f"text looks {guess.language!r}, not French (function-word counts {guess.scores})")
-    if triage is not None and not triage.may_hold_incident(clean.text):
-        return None, described(Outcome(ArticleStatus.no_incident, article.id, article.input_file, article.line, reason="triaged_out"), article)
+    if triage is not None:
+        if not triage.may_hold_incident(clean.text):
+            return None, described(Outcome(ArticleStatus.no_incident, article.id, article.input_file, article.line, reason="triaged_out"), article)
+        clean = triage.passages(clean)
     return clean, None
 
 
