@@ -33,10 +33,6 @@ class TriggerLexicon:
         return self.entries[int(match.lastgroup[1:])]
 
 
-def _bounded(form: str) -> str:
-    return rf"(?<![\w-])(?:{form})(?![\w])"
-
-
 @lru_cache(maxsize=4)
 def load_trigger_lexicon(path: Path | None = None) -> TriggerLexicon:
     path = path or data_path("lexicons", "fr_event_triggers.tsv")
@@ -56,8 +52,16 @@ def load_trigger_lexicon(path: Path | None = None) -> TriggerLexicon:
             raise ValueError(f"{where}: invalid regex ({error})") from None
         entries.append(TriggerEntry(cue, strength == "strong", None if weapon == "-" else weapon))
         forms.append(form)
-    # longer forms first, so "frappes aériennes" wins over "frappes"
+    # longer forms first, so "frappes aériennes" wins over "frappes"; one word-boundary test in front of the
+    # whole alternation lets the engine skip mid-word positions at once (matched on lower-cased text)
     order = sorted(range(len(forms)), key=lambda i: -len(forms[i]))
-    pattern = re.compile("|".join(f"(?P<e{i}>{_bounded(forms[i])})" for i in order), re.IGNORECASE)
-    strong = re.compile("|".join(_bounded(forms[i]) for i in order if entries[i].strong), re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<e{i}>{forms[i]})" for i in order) + r")(?!\w)")
+    strong = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{forms[i]})" for i in order if entries[i].strong) + r")(?!\w)")
     return TriggerLexicon(tuple(entries), pattern, strong)
+
+
+def lowered(text: str) -> str:
+    """Lower-cased text for the cue patterns, of the same length so that offsets hold (else the text itself,
+    which then only matches its lower-case words)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text

@@ -8,7 +8,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.event_lexicon import TriggerLexicon, load_trigger_lexicon
+from pipeline.event_lexicon import TriggerLexicon, load_trigger_lexicon, lowered
 from pipeline.resources import data_path
 
 SPANS_KEY = "event_cues"
@@ -37,7 +37,7 @@ class EventTriggers:
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         spans = []
-        for match in lexicon.pattern.finditer(doc.text):
+        for match in lexicon.pattern.finditer(lowered(doc.text)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue

@@ -64,7 +64,7 @@ class AssemblyData:
     reporting_prefixes: tuple[str, ...]
     aggregate_pattern: re.Pattern
     reference_pattern: re.Pattern
-    target_patterns: tuple[tuple[re.Pattern, str], ...]
+    target_patterns: tuple[re.Pattern, tuple[str, ...]]  # one pattern, group tN → the N-th class
     source_nouns: frozenset[str]
     geographic_nouns: frozenset[str]
     off_topic_pattern: re.Pattern
@@ -84,8 +84,9 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
     reporting = tuple(row[0].lower() for row in read_tsv(lexicons / "fr_reporting_words.tsv", columns=1))
     aggregate = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_aggregate_markers.tsv", columns=1)), re.IGNORECASE)
     reference = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_reference_markers.tsv", columns=1)), re.IGNORECASE)
-    targets = tuple((re.compile(rf"(?<!\w)(?:{form})(?!\w)", re.IGNORECASE), kind)
-                    for form, kind in read_tsv(lexicons / "fr_target_words.tsv", columns=2))
+    target_rows = read_tsv(lexicons / "fr_target_words.tsv", columns=2)
+    targets = (re.compile("|".join(rf"(?P<t{n}>(?<!\w)(?:{form})(?!\w))" for n, (form, _) in enumerate(target_rows)), re.IGNORECASE),
+               tuple(kind for _, kind in target_rows))
     typing_rules = []
     path = rules / "event_typing.tsv"
     for number, (sub_event, any_cue, none_cue, condition) in enumerate(read_tsv(path, columns=4), start=1):
@@ -558,8 +559,9 @@ def target_class(incident: Incident, data: AssemblyData) -> str | None:
             group = ext(span, "casualty_group")
             if group in ("civilians", "security_forces"):
                 scores[group] += 2
-        for pattern, kind in data.target_patterns:
-            scores[kind] += len(pattern.findall(mention.facts.span.text))
+        pattern, kinds = data.target_patterns
+        for match in pattern.finditer(mention.facts.span.text):
+            scores[kinds[int(match.lastgroup[1:])]] += 1
         for place in mention.places:
             if place.label_ == "BASE":
                 scores["security_forces"] += 2

@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.clean import CleanText
-from pipeline.event_lexicon import load_trigger_lexicon
+from pipeline.event_lexicon import load_trigger_lexicon, lowered
 
 SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+(?=[«A-ZÀÂÉÈÊÎÔÛÇ0-9\"“])|\n+")
-LEAD_SENTENCES = 3
-FOLLOWING_SENTENCES = 1
+LEAD_SENTENCES = 2
+FOLLOWING_SENTENCES = 0
 MIN_CHARS_TO_SELECT = 600
 
 
@@ -31,11 +31,12 @@ class Triage:
         self.select_passages = select_passages
 
     def may_hold_incident(self, text: str) -> bool:
-        return self.strong.search(text) is not None
+        return self.strong.search(lowered(text)) is not None
 
     def passages(self, clean: CleanText) -> CleanText:
         """The sentences worth parsing, joined by line breaks, with offsets into the original text."""
         text = clean.text
+        low = lowered(text)
         if not self.select_passages or len(text) < MIN_CHARS_TO_SELECT:
             return clean
         bounds, start = [], 0
@@ -47,7 +48,7 @@ class Triage:
             bounds.append((start, len(text)))
         keep = set(range(min(LEAD_SENTENCES, len(bounds))))
         for index, (begin, end) in enumerate(bounds):
-            if self.any_cue.search(text, begin, end):
+            if self.any_cue.search(low, begin, end):
                 keep.update(range(index, min(index + 1 + FOLLOWING_SENTENCES, len(bounds))))
         if len(keep) == len(bounds):
             return clean
