@@ -56,7 +56,11 @@ def run_stages(nlp, articles, *, triage: bool, processes: int = 1):
     from pipeline.process import process_articles
     from pipeline.triage import load_triage
 
-    return list(process_articles(nlp, articles, triage=load_triage() if triage else None, n_process=processes))
+    if processes > 1:
+        from pipeline.engines.processes import process_with_processes
+
+        return list(process_with_processes(iter(articles), processes=processes, config_path=None, triage=triage))
+    return list(process_articles(nlp, articles, triage=load_triage() if triage else None))
 
 
 def new_records(outcomes) -> set:

@@ -70,7 +70,7 @@ def extract(
     max_chars: Annotated[int, typer.Option("--max-chars", help="Articles longer than this many characters are rejected (too_long).")] = 200_000,
     config: Annotated[Optional[Path], typer.Option("--config", help="Pipeline config file (default: pipeline/default.cfg).")] = None,
     triage: Annotated[bool, typer.Option("--triage/--no-triage", help="Skip the parse of articles with no conflict vocabulary.")] = True,
-    processes: Annotated[int, typer.Option("--processes", min=1, help="Worker processes for the local engine.")] = 1,
+    processes: Annotated[int, typer.Option("--processes", min=1, help="Worker processes for the local engine (each loads the pipeline once).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 32,
     engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
     workers: Annotated[int, typer.Option("--workers", min=1, help="Dask LocalCluster workers (when no --scheduler).")] = 2,

@@ -28,6 +28,7 @@ class TriggerLexicon:
     entries: tuple[TriggerEntry, ...]
     pattern: re.Pattern          # one named group per entry: e0, e1, ...
     strong_pattern: re.Pattern   # strong entries only, for the triage
+    any_pattern: re.Pattern      # every entry, no groups: the fast scanner (groups slow a scan several times)
 
     def entry_of(self, match: re.Match) -> TriggerEntry:
         return self.entries[int(match.lastgroup[1:])]
@@ -57,7 +58,8 @@ def load_trigger_lexicon(path: Path | None = None) -> TriggerLexicon:
     order = sorted(range(len(forms)), key=lambda i: -len(forms[i]))
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<e{i}>{forms[i]})" for i in order) + r")(?!\w)")
     strong = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{forms[i]})" for i in order if entries[i].strong) + r")(?!\w)")
-    return TriggerLexicon(tuple(entries), pattern, strong)
+    scanner = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{forms[i]})" for i in order) + r")(?!\w)")
+    return TriggerLexicon(tuple(entries), pattern, strong, scanner)
 
 
 def lowered(text: str) -> str:

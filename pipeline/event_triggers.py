@@ -37,8 +37,11 @@ class EventTriggers:
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         spans = []
-        for match in lexicon.pattern.finditer(lowered(doc.text)):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        low = lowered(doc.text)
+        for found in lexicon.any_pattern.finditer(low):
+            # the scanner has no groups (fast); the grouped pattern, tried only here, says which entry matched
+            match = lexicon.pattern.match(low, found.start())
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand") if match else None
             if span is None:
                 continue
             entry = lexicon.entry_of(match)

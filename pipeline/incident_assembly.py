@@ -526,9 +526,17 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
 # ---------------------------------------------------------------- fields
 
 
-def casualty_total(spans: list[Span], kind: str) -> tuple[dict, list[Span]] | None:
-    """Tolls of one kind across the incident's sentences: the best is the largest sentence total (tolls
-    are revised upwards as bodies are found), low/high the spread of the figures given."""
+def casualty_total(spans: list[Span], kind: str, secondary: list[Span] = ()) -> tuple[dict, list[Span]] | None:
+    """Tolls of one kind across the incident's sentences: the best is the largest sentence total of the
+    sentences that tell the event (tolls are revised upwards as bodies are found), figures of the sentences
+    that only add to it counting when those give none; low/high the spread of every figure given."""
+    told = casualty_total(spans, kind) if secondary else None
+    if told is not None:
+        extra = casualty_total(list(spans) + list(secondary), kind)
+        told[0]["low"], told[0]["high"] = extra[0]["low"], extra[0]["high"]
+        return told[0], extra[1]
+    if secondary:
+        return casualty_total(list(secondary), kind)
     per_sentence: dict[int, list[Span]] = {}
     for span in spans:
         if ext(span, "casualty_kind") == kind and not ext(span, "casualty_aggregate", False):
@@ -731,6 +739,13 @@ def location_of(incident: Incident, lead_places: list[Span], article_country: st
         if admin is not None:
             location["admin1_iso"] = ext(admin, "admin1_iso")
             location["admin1_name"] = ext(admin, "admin1_name") or admin.text
+    if location.get("admin1_iso") is None and place.label_ in ("PLACE", "BASE") and ext(place, "lat") is None:
+        # a place no gazetteer knows lies, most likely, in the division of the known places told with it
+        neighbour = next((p for p in incident.places() + lead_places if p is not place and ext(p, "admin1_iso")
+                          and ext(p, "country_iso2") == country and p.label_ in ("PLACE", "BASE", "ADMIN1")), None)
+        if neighbour is not None:
+            location["admin1_iso"] = ext(neighbour, "admin1_iso")
+            location["admin1_name"] = ext(neighbour, "admin1_name")
     if location.get("country_iso2") and not re.fullmatch(r"[A-Z]{2}", location["country_iso2"]):
         location["country_iso2"] = None
     if location.get("admin1_iso") and not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,4}", location["admin1_iso"]):
@@ -781,10 +796,11 @@ def incident_record(doc: Doc, incident: Incident, data: AssemblyData, lead_place
                     lead_date: dict | None) -> dict:
     cue_spans = [c for m in incident.mentions for c in m.facts.cues]
     weapons = {ext(c, "cue_weapon") for c in cue_spans if ext(c, "cue_weapon")}
-    casualty_spans = [s for m in incident.mentions for s in m.facts.casualties]
+    telling = [s for m in incident.mentions if not m.continuation or "bilan" in m.facts.span.text.lower() for s in m.facts.casualties]
+    adding = [s for m in incident.mentions if m.continuation and "bilan" not in m.facts.span.text.lower() for s in m.facts.casualties]
     counts, evidence = {}, {"trigger": char_spans(c for c in cue_spans if ext(c, "cue_strong", False))}
     for kind in ("killed", "injured", "abducted"):
-        total = casualty_total(casualty_spans, kind)
+        total = casualty_total(telling, kind, adding)
         if total is not None:
             counts[kind], spans = total
             evidence[kind] = char_spans(spans)

@@ -118,9 +118,10 @@ def prepare(article: Article, triage: Triage | None, language_check: bool) -> tu
             return None, reject_article(article, RejectReason.not_french,
                                         f"text looks {guess.language!r}, not French (function-word counts {guess.scores})")
     if triage is not None:
-        if not triage.may_hold_incident(clean.text):
+        selected = triage.select(clean)
+        if selected is None:
             return None, described(Outcome(ArticleStatus.no_incident, article.id, article.input_file, article.line, reason="triaged_out"), article)
-        clean = triage.passages(clean)
+        clean = selected
     return clean, None
 
 

@@ -90,10 +90,16 @@ def run_extraction(inputs: list[Path], out_dir: Path, options: RunOptions, *, ov
         from pipeline.engines.dask_engine import process_with_dask
 
         outcomes = process_with_dask(items, options, triage=options.triage)
+    elif options.processes > 1:
+        from pipeline.engines.processes import process_with_processes
+
+        outcomes = process_with_processes(items, processes=options.processes, config_path=options.config_path,
+                                          triage=options.triage, language_check=options.language_check,
+                                          batch_size=options.batch_size)
     else:
         nlp = load_pipeline(options.config_path)
         outcomes = process_articles(nlp, items, triage=triage, language_check=options.language_check,
-                                    batch_size=options.batch_size, n_process=options.processes)
+                                    batch_size=options.batch_size)
     try:
         for outcome in outcomes:
             for target in sinks:

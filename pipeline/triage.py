@@ -10,13 +10,14 @@
    offset map keeps every evidence span pointing into the original text."""
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.clean import CleanText
-from pipeline.event_lexicon import load_trigger_lexicon, lowered
+from pipeline.event_lexicon import TriggerLexicon, load_trigger_lexicon, lowered
 
 SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+(?=[«A-ZÀÂÉÈÊÎÔÛÇ0-9\"“])|\n+")
 LEAD_SENTENCES = 2
@@ -25,20 +26,34 @@ MIN_CHARS_TO_SELECT = 600
 
 
 class Triage:
-    def __init__(self, strong: re.Pattern, any_cue: re.Pattern, select_passages: bool = True) -> None:
-        self.strong = strong
-        self.any_cue = any_cue
+    def __init__(self, lexicon: TriggerLexicon, select_passages: bool = True) -> None:
+        self.lexicon = lexicon
         self.select_passages = select_passages
 
-    def may_hold_incident(self, text: str) -> bool:
-        return self.strong.search(lowered(text)) is not None
+    def cue_starts(self, text: str) -> tuple[bool, list[int]]:
+        """One scan of the text: (is there a strong cue, where every cue starts)."""
+        low = lowered(text)
+        if self.lexicon.strong_pattern.search(low) is None:
+            return False, []
+        return True, [match.start() for match in self.lexicon.any_pattern.finditer(low)]
 
-    def passages(self, clean: CleanText) -> CleanText:
+    def may_hold_incident(self, text: str) -> bool:
+        return self.cue_starts(text)[0]
+
+    def select(self, clean: CleanText) -> CleanText | None:
+        """None when the article cannot hold an incident, else the passages worth parsing."""
+        strong, starts = self.cue_starts(clean.text)
+        if not strong:
+            return None
+        return self.passages(clean, starts)
+
+    def passages(self, clean: CleanText, cue_starts: list[int] | None = None) -> CleanText:
         """The sentences worth parsing, joined by line breaks, with offsets into the original text."""
         text = clean.text
-        low = lowered(text)
         if not self.select_passages or len(text) < MIN_CHARS_TO_SELECT:
             return clean
+        if cue_starts is None:
+            cue_starts = self.cue_starts(text)[1]
         bounds, start = [], 0
         for match in SENTENCE_END.finditer(text):
             if match.start() > start:
@@ -47,8 +62,10 @@ class Triage:
         if start < len(text):
             bounds.append((start, len(text)))
         keep = set(range(min(LEAD_SENTENCES, len(bounds))))
-        for index, (begin, end) in enumerate(bounds):
-            if self.any_cue.search(low, begin, end):
+        sentence_starts = [begin for begin, _ in bounds]
+        for position in cue_starts:
+            index = bisect.bisect_right(sentence_starts, position) - 1
+            if index >= 0:
                 keep.update(range(index, min(index + 1 + FOLLOWING_SENTENCES, len(bounds))))
         if len(keep) == len(bounds):
             return clean
@@ -67,5 +84,4 @@ class Triage:
 
 @lru_cache(maxsize=4)
 def load_triage(path: Path | None = None, select_passages: bool = True) -> Triage:
-    lexicon = load_trigger_lexicon(path)
-    return Triage(lexicon.strong_pattern, lexicon.pattern, select_passages)
+    return Triage(load_trigger_lexicon(path), select_passages)

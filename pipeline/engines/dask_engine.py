@@ -7,7 +7,6 @@ Point it at an existing cluster with `--scheduler tcp://HOST:8786` (workers need
 their environment); without an address it starts a `LocalCluster` with `--workers` processes."""
 from __future__ import annotations
 
-import itertools
 from collections import deque
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -15,9 +14,9 @@ from typing import Iterable, Iterator
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from models import Article, RejectRecord
+from pipeline.engines.partitions import PARTITION_SIZE, partitions
 from pipeline.process import Outcome
 
-PARTITION_SIZE = 64
 IN_FLIGHT_PER_WORKER = 2
 _PIPELINES: dict[str, object] = {}
 
@@ -56,12 +55,6 @@ def process_partition(items: list[Article | RejectRecord], config_path: str | No
     nlp = worker_pipeline(config_path)
     return list(process_articles(nlp, items, triage=load_triage() if triage else None,
                                  language_check=language_check, batch_size=batch_size))
-
-
-def partitions(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
 
 
 def process_with_dask(items: Iterable[Article | RejectRecord], options, *, triage: bool) -> Iterator[Outcome]:
