@@ -38,6 +38,7 @@ def dates_meet(a: dict, b: dict) -> bool:
 
 
 def places_meet(a: dict, b: dict) -> bool:
+    """Same place by name, or within 25 km; when neither names a place, the same admin1."""
     la, lb = a["location"], b["location"]
     if la.get("country_iso2") != lb.get("country_iso2"):
         return False
@@ -46,6 +47,8 @@ def places_meet(a: dict, b: dict) -> bool:
             return True
         distance = distance_km(la, lb)
         return distance is not None and distance <= MAX_DISTANCE_KM
+    if la.get("place") or lb.get("place"):
+        return False
     return bool(la.get("admin1_iso")) and la.get("admin1_iso") == lb.get("admin1_iso")
 
 
@@ -88,10 +91,42 @@ def cluster(mentions: list[dict]) -> list[list[dict]]:
                 break
             if same_event(a, b):
                 components.join(i, j)
+    attach_placeless(ordered, components)
     groups: dict[int, list[dict]] = {}
     for i, mention in enumerate(ordered):
         groups.setdefault(components.find(i), []).append(mention)
     return [groups[root] for root in sorted(groups)]
+
+
+def attach_placeless(ordered: list[dict], components: "_Components") -> None:
+    """A report that names no place but the province ("un commissariat de la province") joins the one event
+    with a place in that province, that day, of that kind; when two such events exist, the one of the same
+    sub-event type; otherwise it stays apart. Decided from the clusters of placed reports only, so the
+    result does not depend on the order of the articles."""
+    placed_roots: dict[int, list[int]] = {}
+    for i, mention in enumerate(ordered):
+        if mention["location"].get("place"):
+            placed_roots.setdefault(components.find(i), []).append(i)
+    joins = []
+    for i, mention in enumerate(ordered):
+        location = mention["location"]
+        if location.get("place") or not location.get("admin1_iso"):
+            continue
+        candidates = []
+        for root, members in placed_roots.items():
+            if any(ordered[j]["article_id"] == mention["article_id"] for j in members):
+                continue
+            if any(ordered[j]["event_type"] == mention["event_type"] and dates_meet(ordered[j], mention)
+                   and ordered[j]["location"].get("admin1_iso") == location["admin1_iso"] and actors_meet(ordered[j], mention)
+                   for j in members):
+                candidates.append(root)
+        if len(candidates) > 1:
+            candidates = [root for root in candidates
+                          if any(ordered[j]["sub_event_type"] == mention["sub_event_type"] for j in placed_roots[root])]
+        if len(candidates) == 1:
+            joins.append((i, candidates[0]))
+    for i, root in joins:
+        components.join(i, root)
 
 
 def reconcile(values: list[tuple[str, int]]) -> dict:

@@ -249,6 +249,21 @@ def is_pluperfect(sentence: Span) -> bool:
         any(t.lower_ in PLUPERFECT_AUX for t in sentence if not sentence.doc.has_annotation("POS"))
 
 
+def referential_ranges(facts: SentenceFacts, data: AssemblyData) -> list[tuple[int, int]]:
+    """Character ranges of the sentence that name another event as context: from a reference marker ("sans
+    lien avec", "en représailles à") to the end of its clause (the next comma or the end of the sentence)."""
+    text, offset = facts.span.text, facts.span.start_char
+    ranges = []
+    for match in data.reference_pattern.finditer(text):
+        end = text.find(",", match.end())
+        ranges.append((offset + match.start(), offset + (end if end != -1 else len(text))))
+    return ranges
+
+
+def outside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return not any(start <= span.start_char < end for start, end in ranges)
+
+
 def only_recalled(facts: SentenceFacts, data: AssemblyData) -> bool:
     """Every strong cue of the sentence comes right after a reference to context ("sans lien avec l'attentat")."""
     strong = [c for c in facts.cues if ext(c, "cue_strong", False)]
@@ -373,7 +388,8 @@ def near_an_event_word(span: Span, facts: SentenceFacts) -> bool:
 
 
 def places_of(facts: SentenceFacts, data: AssemblyData) -> list[Span]:
-    return [e for e in facts.entities if is_place_of_event(e, data.source_nouns, data.geographic_nouns)
+    context = referential_ranges(facts, data)
+    return [e for e in facts.entities if is_place_of_event(e, data.source_nouns, data.geographic_nouns) and outside(e, context)
             and (e.label_ != "COUNTRY" or near_an_event_word(e, facts))]
 
 
@@ -394,7 +410,9 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
         kind = mention_kind(facts, None if statement else date_value, since, publication, data)
         places = places_of(facts, data)
         actors = [e for e in facts.entities if e.label_ in ACTOR_LABELS]
-        mention = Mention(facts, facts.cue_names, date_value, date_span, statement, part_of_day, kind, places, actors)
+        context = referential_ranges(facts, data)
+        cues = {ext(c, "cue") for c in facts.cues if outside(c, context)} or facts.cue_names
+        mention = Mention(facts, cues, date_value, date_span, statement, part_of_day, kind, places, actors)
         mentions.extend(split_by_town(mention) if kind != "aggregate" else [mention])
     return mentions
 
