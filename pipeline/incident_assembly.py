@@ -76,8 +76,15 @@ CONDITIONS = {"-", "flying_weapon", "grounded", "defused", "civilian_target", "s
               "non_state_perpetrator", "killed", "protest"}
 
 
+ASSEMBLY_FILES = (("lexicons", "fr_reporting_words.tsv"), ("lexicons", "fr_aggregate_markers.tsv"),
+                  ("lexicons", "fr_reference_markers.tsv"), ("lexicons", "fr_target_words.tsv"),
+                  ("lexicons", "fr_source_nouns.tsv"), ("lexicons", "fr_geographic_nouns.tsv"),
+                  ("lexicons", "fr_off_topic_markers.tsv"), ("rules", "event_typing.tsv"), ("gazetteers", "actors.jsonl"))
+
+
 @lru_cache(maxsize=4)
 def load_assembly_data(folder: Path | None = None) -> AssemblyData:
+    """The data files of `ASSEMBLY_FILES`, from the project's data/ or, all together, from one folder."""
     lexicons = (folder or data_path("lexicons"))
     rules = (folder or data_path("rules"))
     gazetteers = (folder or data_path("gazetteers"))
@@ -936,6 +943,20 @@ class IncidentAssembly:
             require_publication_date(doc, self.name)
         doc._.incidents = assemble_incidents(doc, self.data)
         return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        """Copy the data files into one folder, so that a saved pipeline does not need data/."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for folder, name in ASSEMBLY_FILES:
+            source = (self.data_folder / name) if self.data_folder else data_path(folder, name)
+            if source.exists():
+                (path / name).write_bytes(source.read_bytes())
+
+    def from_disk(self, path, exclude=tuple()) -> "IncidentAssembly":
+        self.data_folder = Path(path)
+        self._data = load_assembly_data(self.data_folder)
+        return self
 
 
 @Language.factory("incident_assembly", assigns=["doc._.incidents"], requires=["doc.spans"],

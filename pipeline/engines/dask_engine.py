@@ -57,29 +57,46 @@ def process_partition(items: list[Article | RejectRecord], config_path: str | No
                                  language_check=language_check, batch_size=batch_size))
 
 
-def process_with_dask(items: Iterable[Article | RejectRecord], options, *, triage: bool) -> Iterator[Outcome]:
-    from distributed import Client, LocalCluster
+class DaskEngine:
+    """A connection to a Dask cluster whose workers hold the pipeline; reusable for several runs."""
 
-    config_path = str(options.config_path) if options.config_path else None
-    if options.scheduler:
-        cluster, client = None, Client(options.scheduler)
-        workers = max(len(client.scheduler_info().get("workers", {})), 1)
-    else:
-        cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
-        client, workers = Client(cluster), options.workers
-    try:
-        client.register_plugin(PipelinePlugin(config_path))
+    def __init__(self, *, workers: int = 2, scheduler: str | None = None, config_path: str | None = None,
+                 triage: bool = True, language_check: bool = True, batch_size: int = 32) -> None:
+        self.settings = (config_path, triage, language_check, batch_size)
+        self.scheduler, self.requested_workers = scheduler, workers
+        self.cluster = self.client = None
+
+    def __enter__(self) -> "DaskEngine":
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            self.client = Client(self.scheduler)
+            self.workers = max(len(self.client.scheduler_info().get("workers", {})), 1)
+        else:
+            self.cluster = LocalCluster(n_workers=self.requested_workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=40)
+            self.client, self.workers = Client(self.cluster), self.requested_workers
+        self.client.register_plugin(PipelinePlugin(self.settings[0]))
+        return self
+
+    def run(self, items: Iterable[Article | RejectRecord]) -> Iterator[Outcome]:
         pending: deque = deque()
-        limit = workers * IN_FLIGHT_PER_WORKER
+        limit = self.workers * IN_FLIGHT_PER_WORKER
         for chunk in partitions(items, PARTITION_SIZE):
-            pending.append(client.submit(process_partition, chunk, config_path, triage, options.language_check,
-                                         options.batch_size, pure=False))
+            pending.append(self.client.submit(process_partition, chunk, *self.settings, pure=False))
             while len(pending) >= limit:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+    def __exit__(self, *exc) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def process_with_dask(items: Iterable[Article | RejectRecord], options, *, triage: bool) -> Iterator[Outcome]:
+    with DaskEngine(workers=options.workers, scheduler=options.scheduler,
+                    config_path=str(options.config_path) if options.config_path else None, triage=triage,
+                    language_check=options.language_check, batch_size=options.batch_size) as engine:
+        yield from engine.run(items)

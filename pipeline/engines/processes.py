@@ -32,15 +32,35 @@ def _process_partition(items: list[Article | RejectRecord]) -> list[Outcome]:
                                  language_check=_STATE["language_check"], batch_size=_STATE["batch_size"]))
 
 
-def process_with_processes(items: Iterable[Article | RejectRecord], *, processes: int, config_path: Path | None,
-                           triage: bool, language_check: bool = True, batch_size: int = 32) -> Iterator[Outcome]:
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_start_worker,
-                      initargs=(str(config_path) if config_path else None, triage, language_check, batch_size)) as pool:
+class ProcessEngine:
+    """A pool of processes that each hold the pipeline; reusable for several runs."""
+
+    def __init__(self, processes: int, *, config_path: Path | None = None, triage: bool = True,
+                 language_check: bool = True, batch_size: int = 32) -> None:
+        self.processes = processes
+        self.initargs = (str(config_path) if config_path else None, triage, language_check, batch_size)
+        self.pool = None
+
+    def __enter__(self) -> "ProcessEngine":
+        self.pool = multiprocessing.get_context("fork").Pool(self.processes, initializer=_start_worker, initargs=self.initargs)
+        return self
+
+    def run(self, items: Iterable[Article | RejectRecord]) -> Iterator[Outcome]:
         pending: deque = deque()
         for chunk in partitions(items, PARTITION_SIZE):
-            pending.append(pool.apply_async(_process_partition, (chunk,)))
-            while len(pending) >= processes * IN_FLIGHT_PER_PROCESS:
+            pending.append(self.pool.apply_async(_process_partition, (chunk,)))
+            while len(pending) >= self.processes * IN_FLIGHT_PER_PROCESS:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+    def __exit__(self, *exc) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def process_with_processes(items: Iterable[Article | RejectRecord], *, processes: int, config_path: Path | None,
+                           triage: bool, language_check: bool = True, batch_size: int = 32) -> Iterator[Outcome]:
+    with ProcessEngine(processes, config_path=config_path, triage=triage, language_check=language_check,
+                       batch_size=batch_size) as engine:
+        yield from engine.run(items)
