@@ -386,8 +386,8 @@ CONTEXT_COUNTRY_DISTANCE = 12
 
 
 def near_an_event_word(span: Span, facts: SentenceFacts) -> bool:
-    """A country named far from every cue of its sentence is context ("dans un contexte tendu, alimenté par la
-    guerre dans la bande de Gaza"), not where the event happened."""
+    """A country named far from every cue of its sentence is context ("sur fond de tensions nourries par le
+    conflit à Gaza"), not where the event happened."""
     anchors = [c for c in facts.cues if ext(c, "cue_strong", False)] + list(facts.casualties)
     if not anchors:
         return True
@@ -483,7 +483,7 @@ def places_compatible(a: list[Span], b: list[Span]) -> bool:
 
 
 def only_country_level(a: list[Span], b: list[Span]) -> bool:
-    """One side names no more than a country: often context ("la guerre dans la bande de Gaza")."""
+    """One side names no more than a country: often context ("sur fond de conflit à Gaza")."""
     pa, pb = specific_place(a), specific_place(b)
     return pa is None or pb is None or pa.label_ == "COUNTRY" or pb.label_ == "COUNTRY"
 

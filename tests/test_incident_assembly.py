@@ -85,7 +85,7 @@ def test_seed_yields_one_new_drone_strike_on_ain_al_assad(nlp_full):
 
 
 SEED_LIKE = (
-    "Deux drones ont visé dans la nuit de lundi à mardi la base aérienne d'Aïn al-Assad, dans la province d'Al-Anbar, "
+    "Deux drones ont visé dans la nuit de lundi à mardi la base aérienne d'Aïn al-Assad (province d'Al-Anbar), "
     "sans faire de blessés, a indiqué mardi un responsable militaire.\n"
     "L'attaque n'a pas été revendiquée.\n"
     "En mars, des roquettes avaient visé la même base.\n"
