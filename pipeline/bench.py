@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -98,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: processes,dask,rss,components")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
-    from pipeline.nlp import load_pipeline, read_config
+    from pipeline.nlp import load_pipeline
 
     articles = load_articles(args.corpus, args.articles)
     texts = [a.text for a in articles]

@@ -143,7 +143,7 @@ class SentenceFacts:
         return {ext(c, "cue") for c in self.cues}
 
 
-def sentence_facts(doc: Doc) -> list[SentenceFacts]:
+def sentence_facts(doc: Doc, entities: list[Span] | None = None) -> list[SentenceFacts]:
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
     facts = [SentenceFacts(i, s) for i, s in enumerate(sentences)]
     starts = [s.start_char for s in sentences]
@@ -158,7 +158,7 @@ def sentence_facts(doc: Doc) -> list[SentenceFacts]:
     place(doc.spans.get("dates", []), "dates")
     place(doc.spans.get("casualties", []), "casualties")
     place(doc.spans.get("quantities", []), "quantities")
-    place(entity_spans(doc), "entities")
+    place(entity_spans(doc) if entities is None else entities, "entities")
     return facts
 
 
@@ -252,8 +252,9 @@ def pick_date(facts: SentenceFacts, data: AssemblyData) -> tuple[dict | None, Sp
 
 
 def is_pluperfect(sentence: Span) -> bool:
-    return any(t.lower_ in PLUPERFECT_AUX and t.pos_ == "AUX" for t in sentence) or \
-        any(t.lower_ in PLUPERFECT_AUX for t in sentence if not sentence.doc.has_annotation("POS"))
+    """"avait tué": an auxiliary in the imperfect (any such word when there is no tagger)."""
+    tagged = sentence.doc.has_annotation("POS")
+    return any(t.lower_ in PLUPERFECT_AUX and (t.pos_ == "AUX" or not tagged) for t in sentence)
 
 
 def referential_ranges(facts: SentenceFacts, data: AssemblyData) -> list[tuple[int, int]]:
@@ -785,9 +786,9 @@ def strip_head(text: str) -> str:
     return HEADS.sub("", text).strip()
 
 
-def article_country(doc: Doc, data: AssemblyData) -> str | None:
+def article_country(entities: list[Span], data: AssemblyData) -> str | None:
     counts = Counter()
-    for span in entity_spans(doc):
+    for span in entities:
         code = ext(span, "country_iso2")
         if code and is_place_of_event(span, data.source_nouns, data.geographic_nouns):
             counts[code] += 2 if span.label_ in ("PLACE", "BASE", "ADMIN1") else 1
@@ -906,7 +907,8 @@ def borrows_words_of_war(doc: Doc, facts: list[SentenceFacts], data: AssemblyDat
 def assemble_incidents(doc: Doc, data: AssemblyData) -> list[dict]:
     if not doc.text.strip():
         return []
-    facts = sentence_facts(doc)
+    entities = entity_spans(doc)
+    facts = sentence_facts(doc, entities)
     if borrows_words_of_war(doc, facts, data):
         return []
     mentions = build_mentions(doc, facts, data)
@@ -914,7 +916,7 @@ def assemble_incidents(doc: Doc, data: AssemblyData) -> list[dict]:
         return []
     incidents = merge_mentions(mentions)
     lead_places = [e for f in facts[:LEAD_SENTENCES] for e in f.entities if is_place_of_event(e, data.source_nouns, data.geographic_nouns)]
-    country = article_country(doc, data)
+    country = article_country(entities, data)
     lead_date = next((i.own_date()[0] for i in incidents if i.kind == "new" and i.own_date()[0]), None)
     return [incident_record(doc, incident, data, lead_places, country, lead_date) for incident in incidents]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from models import Article, RejectReason, RejectRecord
-from pipeline.readers.base import ByteLine, ReadOptions, Truncated, article_from_fields, decode_line, iter_byte_lines, open_binary, truncation_reject
+from pipeline.readers.base import ReadOptions, Truncated, article_from_fields, decode_line, iter_byte_lines, open_binary, truncation_reject
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Article | RejectRecord]:
