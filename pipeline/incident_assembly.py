@@ -29,7 +29,7 @@ if not Doc.has_extension("incidents"):
 
 SPECIFIC_CUES = {"air_strike", "shelling", "ied", "suicide", "grenade", "clash", "abduction", "takeover", "retake",
                  "riot", "sexual", "killing"}
-SUPPORT_CUES = {"casualty", "armed_actor", "firearm", "drone", "aircraft", "impact", "claim"}
+SUPPORT_CUES = {"casualty", "armed_actor", "firearm", "drone", "aircraft", "impact", "claim", "strike"}
 FLYING_WEAPONS = {"drone", "missile", "rocket"}
 PLUPERFECT_AUX = {"avait", "avaient", "eut", "eurent"}
 RECENT_DAYS = 4
@@ -220,6 +220,12 @@ def hangs_on_reporting(span: Span, data: AssemblyData) -> bool:
     return any(word.startswith(prefix) for prefix in data.reporting_prefixes if " " not in prefix)
 
 
+def is_after_publication(span: Span) -> bool:
+    """A date after the article's own cannot be a reported event's ("une semaine après" read forward)."""
+    publication = span.doc._.publication_date
+    return publication is not None and ext(span, "event_date") > publication
+
+
 def pick_date(facts: SentenceFacts, data: AssemblyData) -> tuple[dict | None, Span | None, bool, str | None, bool]:
     """The event date of a sentence: (date dict, its span, is-a-statement-date, part of day, has-a-'since'-date)."""
     part_of_day = None
@@ -233,7 +239,7 @@ def pick_date(facts: SentenceFacts, data: AssemblyData) -> tuple[dict | None, Sp
         if kind == "since":
             since = True
             continue
-        if ext(span, "event_date") is None:
+        if ext(span, "event_date") is None or is_after_publication(span):
             continue
         candidates.append((hangs_on_reporting(span, data), span))
     if not candidates:
@@ -248,6 +254,10 @@ def pick_date(facts: SentenceFacts, data: AssemblyData) -> tuple[dict | None, Sp
     value = {"start": ext(span, "event_date"), "end": ext(span, "date_end") or ext(span, "event_date"),
              "precision": ext(span, "date_precision", "day"), "part_of_day": ext(span, "day_part") or part_of_day,
              "text": span.text}
+    if part_of_day == "night" and ext(span, "day_part") in (None, "morning") and value["precision"] == "day" \
+            and value["start"] == value["end"]:
+        # "a indiqué mardi (matin) avoir abattu dans la nuit": the night that ends on that day
+        value["start"] = value["start"] - timedelta(days=1)
     return value, span, statement, value["part_of_day"], since
 
 
@@ -257,19 +267,42 @@ def is_pluperfect(sentence: Span) -> bool:
     return any(t.lower_ in PLUPERFECT_AUX and (t.pos_ == "AUX" or not tagged) for t in sentence)
 
 
+FRONTED_WORDS = 3
+
+
 def referential_ranges(facts: SentenceFacts, data: AssemblyData) -> list[tuple[int, int]]:
-    """Character ranges of the sentence that name another event as context: from a reference marker ("sans
-    lien avec", "en représailles à") to the end of its clause (the next comma or the end of the sentence)."""
+    """Character ranges of the sentence that name another event as context, from a reference marker ("sans
+    lien avec", "en représailles à", "une semaine après"). A fronted marker ("Au lendemain de l'attentat de X, une
+    frappe a ...") ends at its comma; one that follows the main clause ("Cette attaque intervient une semaine
+    après le massacre de X, perpétré par Y, qui a fait 120 morts") runs to the end of the sentence: what follows
+    it, relative clauses and tolls included, tells the other event."""
     text, offset = facts.span.text, facts.span.start_char
     ranges = []
     for match in data.reference_pattern.finditer(text):
-        end = text.find(",", match.end())
+        before = text[:match.start()].strip()
+        fronted = not before or before.endswith(",") and len(before.split()) <= FRONTED_WORDS
+        end = text.find(",", match.end()) if fronted else -1
         ranges.append((offset + match.start(), offset + (end if end != -1 else len(text))))
     return ranges
 
 
+def without_context(facts: SentenceFacts, ranges: list[tuple[int, int]]) -> SentenceFacts:
+    """The sentence's facts less those told of the event it refers to: that event's date, tolls and places
+    are not the reported event's."""
+    if not ranges:
+        return facts
+    keep = lambda spans: [s for s in spans if outside(s, ranges)]
+    return SentenceFacts(facts.index, facts.span, keep(facts.cues), keep(facts.dates), keep(facts.casualties),
+                         keep(facts.quantities), keep(facts.entities))
+
+
 def outside(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return not any(start <= span.start_char < end for start, end in ranges)
+
+
+def told_outside(facts: SentenceFacts, ranges: list[tuple[int, int]]) -> bool:
+    """Some strong cue of the sentence lies outside its context clauses: the sentence reports an event of its own."""
+    return any(ext(c, "cue_strong", False) and outside(c, ranges) for c in facts.cues)
 
 
 def only_recalled(facts: SentenceFacts, data: AssemblyData) -> bool:
@@ -414,15 +447,57 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
                     mentions.append(Mention(facts, {"casualty"}, date_value, date_span, statement, part_of_day, kind, places,
                                             [e for e in facts.entities if e.label_ in ACTOR_LABELS], continuation=True))
             continue
-        date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
-        kind = mention_kind(facts, None if statement else date_value, since, publication, data)
-        places = places_of(facts, data)
-        actors = [e for e in facts.entities if e.label_ in ACTOR_LABELS]
         context = referential_ranges(facts, data)
+        referred = referred_mention(facts, context, publication, data) if context else None
+        if referred is not None:
+            mentions.append(referred)
+            if not told_outside(facts, context):
+                continue
+        told = without_context(facts, context) if told_outside(facts, context) else facts
+        date_value, date_span, statement, part_of_day, since = pick_date(told, data)
+        kind = mention_kind(told, None if statement else date_value, since, publication, data)
+        places = places_of(facts, data)
+        actors = [e for e in told.entities if e.label_ in ACTOR_LABELS]
         cues = {ext(c, "cue") for c in facts.cues if outside(c, context)} or facts.cue_names
-        mention = Mention(facts, cues, date_value, date_span, statement, part_of_day, kind, places, actors)
+        mention = Mention(told, cues, date_value, date_span, statement, part_of_day, kind, places, actors)
         mentions.extend(split_by_town(mention) if kind != "aggregate" else [mention])
     return mentions
+
+
+def within_context(facts: SentenceFacts, ranges: list[tuple[int, int]]) -> SentenceFacts:
+    keep = lambda spans: [s for s in spans if not outside(s, ranges)]
+    return SentenceFacts(facts.index, facts.span, keep(facts.cues), keep(facts.dates), keep(facts.casualties),
+                         keep(facts.quantities), keep(facts.entities))
+
+
+def referred_date(span: Span) -> dict | None:
+    """"une semaine après le massacre de X": the massacre is a week before the day counted from, not after."""
+    start, end, anchor = ext(span, "event_date"), ext(span, "date_end"), ext(span, "date_anchor")
+    if start is None or ext(span, "date_kind") != "anaphoric" or anchor is None or start <= anchor:
+        return None
+    end = end or start
+    return {"start": anchor - (end - anchor), "end": anchor - (start - anchor), "precision": ext(span, "date_precision", "day"),
+            "part_of_day": None, "text": span.text}
+
+
+def referred_mention(facts: SentenceFacts, context: list[tuple[int, int]], publication: date,
+                     data: AssemblyData) -> Mention | None:
+    """The event a sentence refers to as context ("une semaine après le massacre de Pont-Sondé"), as a mention
+    of its own: dated back from the reference, new only when that puts it on a recent day, else background."""
+    inner = within_context(facts, context)
+    if not is_event_sentence(inner):
+        return None
+    shifted = [value for value in map(referred_date, inner.dates) if value]
+    if shifted:
+        date_value, date_span = shifted[0], None
+    else:
+        date_value, date_span, _statement, _part, _since = pick_date(inner, data)
+    recent = date_value is not None and date_value["precision"] == "day" and (publication - date_value["end"]).days <= RECENT_DAYS
+    kind = "new" if recent and not is_pluperfect(inner.span) else "background"
+    places = [e for e in inner.entities if is_place_of_event(e, data.source_nouns, data.geographic_nouns)
+              and (e.label_ != "COUNTRY" or near_an_event_word(e, inner))]
+    return Mention(inner, inner.cue_names, date_value, date_span, False, None, kind, places,
+                   [e for e in inner.entities if e.label_ in ACTOR_LABELS])
 
 
 # ---------------------------------------------------------------- merging

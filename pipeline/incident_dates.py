@@ -63,6 +63,7 @@ for _name, _default in (
     ("date_future", False),
     ("date_warnings", ()),
     ("date_source", None),
+    ("date_anchor", None),
 ):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
@@ -80,6 +81,7 @@ class ResolvedDate:
     warnings: tuple[str, ...] = ()
     future: bool = False
     source: str = "rules"
+    anchor: date | None = field(default=None, compare=False)  # the date an anaphoric expression counts from ("un jour après" that day)
 
 
 @dataclass
@@ -491,6 +493,7 @@ class Grammar:
             return ResolvedDate(None, None, "unknown", part, "time_of_day", future=future)
 
         kind = "point"
+        anchor_date = None
         warnings: tuple[str, ...] = ()
         weekday_atoms = [a for a in anchors if a.kind == "weekday"]
         first_weekday = weekday_atoms[0] if weekday_atoms else None
@@ -530,7 +533,7 @@ class Grammar:
                 end = start
         elif anchor.kind in ("anaphoric", "rel"):
             kind = "anaphoric"
-            base = previous or pub
+            base = anchor_date = previous or pub
             if anchor.kind == "anaphoric":
                 _code, value, phrase_part = self.phrases[_compact(anchor.groups["ph"])]
                 start = end = base + timedelta(days=int(value))
@@ -625,7 +628,7 @@ class Grammar:
         after_publication = start is not None and start > pub
         if after_publication and not future:
             warnings += (f"resolves to {start.isoformat()}, after publication, with no sign of the future",)
-        return ResolvedDate(start, end, precision, part, kind, warnings, future)
+        return ResolvedDate(start, end, precision, part, kind, warnings, future, anchor=anchor_date)
 
     @staticmethod
     def _period(code: str, pub: date, future: bool) -> tuple[date, date, str]:
@@ -801,6 +804,7 @@ class IncidentDates(Pipe):
             span._.date_future = resolved.future
             span._.date_warnings = resolved.warnings
             span._.date_source = resolved.source
+            span._.date_anchor = resolved.anchor
             spans.append(span)
         doc.spans[self.spans_key] = spans
 
@@ -840,7 +844,7 @@ class IncidentDates(Pipe):
 @Language.factory(
     "incident_dates",
     assigns=["doc.spans", "span._.event_date", "span._.date_end", "span._.date_precision", "span._.day_part",
-             "span._.date_kind", "span._.date_future", "span._.date_warnings", "span._.date_source"],
+             "span._.date_kind", "span._.date_future", "span._.date_warnings", "span._.date_source", "span._.date_anchor"],
     default_config={"spans_key": "dates", "use_dateparser": True, "detect_future": True},
 )
 def make_incident_dates(nlp: Language, name: str, spans_key: str, use_dateparser: bool,

@@ -141,3 +141,52 @@ def test_perpetrator_and_status_come_from_the_words(nlp_full, text, perpetrator,
 def test_no_incident_in_articles_about_something_else(nlp_full, text):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     assert [r for r in records if r["mention"] == "new"] == []
+
+
+def summary(record: dict) -> tuple:
+    killed = record["killed"]["value"] if record.get("killed") else None
+    return (record["mention"], record["date"]["start"], record["date"]["end"], killed)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the event the report refers to is dated back from the reference, its toll stays its own
+    ("Des hommes armés ont attaqué mardi le village de Mangina, près de Beni, dans le Nord-Kivu, tuant quatre civils. Cette attaque "
+     "intervient une semaine après le massacre de Mbau, attribué aux ADF, qui avait fait trente morts.",
+     [("background", "2024-03-05", "2024-03-05", 30), ("new", "2024-03-12", "2024-03-12", 4)]),
+    # a day before: still news, a second new record
+    ("Les rebelles ont pris mardi le contrôle de la localité de Rubaya. Cela un jour après qu'ils ont encerclé "
+     "le village de Kibabi à l'issue de violents combats avec l'armée.",
+     [("new", "2024-03-11", "2024-03-11", None), ("new", "2024-03-12", "2024-03-12", None)]),
+    # a vague reference ("quelques jours après") is background, whatever it resolves to
+    ("Des jihadistes ont attaqué mardi un poste militaire près de Dori, tuant six soldats. Cette attaque intervient "
+     "quelques jours après deux autres attaques contre l'armée dans la région, qui avaient fait neuf morts.",
+     [("background", "2024-03-07", "2024-03-10", 9), ("new", "2024-03-12", "2024-03-12", 6)]),
+])
+def test_an_event_given_as_reference_is_dated_back_and_keeps_its_own_toll(nlp_full, text, expected):
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    assert sorted(map(summary, records), key=lambda s: (s[1] or "", s[0])) == expected
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # a night told with the day of the statement is the night that ends on that day
+    ("L'armée de l'air a indiqué mercredi avoir abattu dans la nuit quatorze drones lancés contre la région de Kharkiv.",
+     "2024-03-12", "2024-03-13"),
+    ("La Russie a affirmé mercredi matin avoir intercepté dans la nuit neuf drones ukrainiens au-dessus de la région de Koursk.",
+     "2024-03-12", "2024-03-13"),
+    # a night with its own days stays as written
+    ("Dans la nuit de lundi à mardi, une frappe de drone a touché un dépôt de carburant à Belgorod.",
+     "2024-03-11", "2024-03-12"),
+])
+def test_a_night_is_the_night_before_the_day_it_is_told_with(nlp_full, text, start, end):
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    new = [r for r in records if r["mention"] == "new"]
+    assert [(r["date"]["start"], r["date"]["end"]) for r in new] == [(start, end)]
+
+
+def test_a_toll_after_an_earlier_dated_attack_is_not_added_to_the_news(nlp_full):
+    text = ("Un drone a visé mercredi matin la ville de Chebekino, sans faire de victime. "
+            "Le 30 décembre, la ville de Belgorod avait été frappée par une attaque de missiles. "
+            "Vingt personnes ont alors été tuées.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    new = [r for r in records if r["mention"] == "new"]
+    assert [r["killed"]["value"] for r in new] == [0]
