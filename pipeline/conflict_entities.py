@@ -298,6 +298,9 @@ def find_candidates(texts: list[str], data: EntityData, seq: list[tuple[str, int
     return candidates
 
 
+ELIDED_ARTICLES = {"l", "l'", "l’"}
+
+
 def find_head(texts: list[str], start: int, data: EntityData) -> tuple[tuple[str, str] | None, int | None]:
     """A head noun phrase ("province de", "base aérienne de") ending right before token `start`."""
     pieces: list[tuple[str, int]] = []
@@ -309,6 +312,8 @@ def find_head(texts: list[str], start: int, data: EntityData) -> tuple[tuple[str
         for piece in reversed(token_pieces_):
             pieces.insert(0, (_PREPOSITIONS.get(piece, piece), index))
         index -= 1
+    if len(pieces) >= 2 and pieces[-1][0] in ELIDED_ARTICLES and pieces[-2][0] == "de":
+        pieces.pop()  # "la région de l'Est": the elided article between the head and the name
     for size in range(min(len(pieces), data.max_head), 0, -1):
         window = tuple(piece for piece, _ in pieces[-size:])
         if window in data.heads and window[-1] == "de":
@@ -443,12 +448,27 @@ class ConflictEntities:
                 if len(alternatives) > 1:
                     candidate.chosen["entry"] = max(alternatives, key=lambda item: (
                         weights.get(data.admin1[item.entity_id]["country_iso2"], 0), item == entry))
+                if len({data.admin1[item.entity_id]["country_iso2"] for item in alternatives}) > 1 \
+                        and self._foreign_generic_region(candidate, weights, data):
+                    candidate.chosen = {}
+        picked = [candidate for candidate in picked if candidate.chosen]
         towns = [candidate for candidate in candidates if candidate.towns and candidate.chosen is None
                  and self._choose_town(doc, texts, candidate, data, weights)]
         picked = self._pick(picked + towns)
         spans = [self._to_span(doc, candidate, data) for candidate in picked]
         self._locate_unlinked(doc, spans)
         return self._forces(doc, spans, data), masked
+
+    @staticmethod
+    def _foreign_generic_region(candidate: Candidate, weights: Counter, data: EntityData) -> bool:
+        """ "la région de l'Est" in an article about Niger is neither Burkina Faso's nor Cameroon's Est: a region
+        name shared by several countries needs its country named elsewhere in the article (beyond its own weight)."""
+        entry = candidate.chosen.get("entry")
+        if entry is None or entry.label != "ADMIN1" or not entry.requires_head:
+            return False
+        country = data.admin1[entry.entity_id]["country_iso2"]
+        others = sum(weights.values()) - 2
+        return others > 0 and weights.get(country, 0) <= 2
 
     def _choose_curated(self, doc: Doc, texts: list[str], candidate: Candidate, data: EntityData) -> bool:
         capitalised = _starts_capitalised(texts, candidate, data)
@@ -575,10 +595,17 @@ class ConflictEntities:
             confidence = 0.8 if len({hit[0].country_iso2 for hit in candidate.towns}) > 1 else 0.9
         else:
             best = candidate.towns[0]
-            # an alternate name of a foreign town needs a big city; more so when the article has a country
+            if candidate.head is not None and not best[1]:
+                # "le camp d'al-Fara", "le village de Kalamba": a local place missing from the gazetteer, not the
+                # alternate name of a town abroad (Pharr, Texas; Calamba, Philippines); kept unlinked
+                candidate.chosen = {"generic": True, "confidence": 0.3}
+                return True
+            if first.ent_iob_ == "I" and doc[candidate.start - 1].text[:1].isupper():
+                return False  # the tail of a longer name ("Sherko Fatih", an officer, not Istanbul's Fatih)
+            # a town abroad needs a big city, more so for an alternate name ("Boni" for Bonn)
             floor = self.min_population_unrelated if best[1] else (10 if weights else 5) * self.min_population_unrelated
             if best[0].population < floor and candidate.head is None:
-                return False  # an alternate name of a foreign town ("Boni" for Bonn) needs a big city
+                return False
             confidence = 0.6 if len(candidate.towns) > 1 else 0.8
         if candidate.head is not None:
             confidence = min(confidence, 0.75)

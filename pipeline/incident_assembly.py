@@ -70,6 +70,7 @@ class AssemblyData:
     off_topic_pattern: re.Pattern
     typing_rules: tuple[TypingRule, ...]
     armies: dict[str, str]
+    another_pattern: re.Pattern
 
 
 CONDITIONS = {"-", "flying_weapon", "grounded", "defused", "civilian_target", "security_target", "state_perpetrator",
@@ -79,7 +80,8 @@ CONDITIONS = {"-", "flying_weapon", "grounded", "defused", "civilian_target", "s
 ASSEMBLY_FILES = (("lexicons", "fr_reporting_words.tsv"), ("lexicons", "fr_aggregate_markers.tsv"),
                   ("lexicons", "fr_reference_markers.tsv"), ("lexicons", "fr_target_words.tsv"),
                   ("lexicons", "fr_source_nouns.tsv"), ("lexicons", "fr_geographic_nouns.tsv"),
-                  ("lexicons", "fr_off_topic_markers.tsv"), ("rules", "event_typing.tsv"), ("gazetteers", "actors.jsonl"))
+                  ("lexicons", "fr_off_topic_markers.tsv"), ("lexicons", "fr_another_event_markers.tsv"),
+                  ("rules", "event_typing.tsv"), ("gazetteers", "actors.jsonl"))
 
 
 @lru_cache(maxsize=4)
@@ -106,7 +108,9 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
     source_nouns = frozenset(row[0].lower() for row in read_tsv(lexicons / "fr_source_nouns.tsv", columns=1))
     geographic = frozenset(row[0].lower() for row in read_tsv(lexicons / "fr_geographic_nouns.tsv", columns=1))
     off_topic = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_off_topic_markers.tsv", columns=1)), re.IGNORECASE)
-    return AssemblyData(reporting, aggregate, reference, targets, source_nouns, geographic, off_topic, tuple(typing_rules), load_armies(gazetteers))
+    another = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_another_event_markers.tsv", columns=1)), re.IGNORECASE)
+    return AssemblyData(reporting, aggregate, reference, targets, source_nouns, geographic, off_topic, tuple(typing_rules),
+                        load_armies(gazetteers), another)
 
 
 def load_armies(folder: Path) -> dict[str, str]:
@@ -192,6 +196,7 @@ class Mention:
     places: list[Span]
     actors: list[Span]
     continuation: bool = False
+    another: bool = False  # "Samedi également, ...": opens the report of another event
 
 
 def is_event_sentence(facts: SentenceFacts) -> bool:
@@ -434,6 +439,17 @@ def places_of(facts: SentenceFacts, data: AssemblyData) -> list[Span]:
             and (e.label_ != "COUNTRY" or near_an_event_word(e, facts))]
 
 
+ANOTHER_EVENT_WORDS = 3
+
+
+def opens_another_event(facts: SentenceFacts, data: AssemblyData) -> bool:
+    """ "Samedi également, ...", "Par ailleurs, ...", "Dans une autre attaque, ...": a marker among the first
+    words of the sentence ("Les assaillants ont aussi incendié ..." is the same raid)."""
+    words = facts.span.text.split()
+    found = data.another_pattern.search(" ".join(words[:ANOTHER_EVENT_WORDS + 5]))
+    return found is not None and found.start() < len(" ".join(words[:ANOTHER_EVENT_WORDS]))
+
+
 def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData) -> list[Mention]:
     publication = doc._.publication_date
     mentions = []
@@ -459,7 +475,8 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
         places = places_of(facts, data)
         actors = [e for e in told.entities if e.label_ in ACTOR_LABELS]
         cues = {ext(c, "cue") for c in facts.cues if outside(c, context)} or facts.cue_names
-        mention = Mention(told, cues, date_value, date_span, statement, part_of_day, kind, places, actors)
+        mention = Mention(told, cues, date_value, date_span, statement, part_of_day, kind, places, actors,
+                          another=opens_another_event(facts, data))
         mentions.extend(split_by_town(mention) if kind != "aggregate" else [mention])
     return mentions
 
@@ -558,6 +575,11 @@ def places_compatible(a: list[Span], b: list[Span]) -> bool:
     return ext(local, "country_iso2") in (None, ext(region, "country_iso2"))
 
 
+def same_specific_place(a: list[Span], b: list[Span]) -> bool:
+    pa, pb = specific_place(a), specific_place(b)
+    return pa is not None and pb is not None and place_key(pa) == place_key(pb)
+
+
 def only_country_level(a: list[Span], b: list[Span]) -> bool:
     """One side names no more than a country: often context ("sur fond de conflit à Gaza")."""
     pa, pb = specific_place(a), specific_place(b)
@@ -611,6 +633,8 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
             mention_date = None if mention.statement_date else mention.date
             same_day = own_date is not None and mention_date is not None and own_date["precision"] == "day" \
                 and (own_date["start"], own_date["end"]) == (mention_date["start"], mention_date["end"])
+            if mention.another and not same_specific_place(incident.places(), mention.places):
+                continue
             if dates_compatible(own_date, mention_date) and kinds_compatible(incident.cues, mention.cues) \
                     and (places_compatible(incident.places(), mention.places)
                          or same_day and only_country_level(incident.places(), mention.places)):

@@ -447,3 +447,30 @@ def distance_km(lat1, lon1, lat2, lon2) -> float:
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * radius * math.asin(math.sqrt(a))
+
+
+@pytest.mark.parametrize("text, span_text, link", [
+    # an unknown camp or village after its head is a local place, not the alternate name of a town abroad
+    ("Un jeune homme a été tué dans le camp de réfugiés d'al-Fara, en Cisjordanie.", "al-Fara", "PS"),
+    ("Des hommes armés ont attaqué le village de Kalamba, dans le Nord-Kivu.", "Kalamba", "CD"),
+])
+def test_headed_unknown_name_is_not_a_homonym_abroad(nlp_entities, text, span_text, link):
+    span = find_span(nlp_entities(text), span_text)
+    assert (span.label_, span._.entity_id, span._.country_iso2) == ("PLACE", None, link)
+
+
+def test_the_tail_of_a_longer_name_is_not_a_town_abroad(nlp_md):
+    doc = nlp_md("En Irak, le colonel Karwan Fatih a été blessé lors des combats près de Kirkouk.")
+    assert [span.text for span in doc.spans["conflict_entities"] if span.label_ == "PLACE"] == ["Kirkouk"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Au Burkina Faso, quatre soldats ont été tués dans la région de l'Est.", "BF-08"),
+    ("Au Burkina Faso, une école a été incendiée dans la région de l’Est.", "BF-08"),
+    # Niger has no such region: not Burkina Faso's
+    ("Au Niger, une patrouille a été attaquée dans la région de l'Est.", None),
+])
+def test_region_named_with_an_elided_article(nlp_entities, text, expected):
+    doc = nlp_entities(text)
+    regions = [span._.admin1_iso for span in doc.spans["conflict_entities"] if span.label_ == "ADMIN1"]
+    assert regions == ([expected] if expected else [])

@@ -190,3 +190,19 @@ def test_a_toll_after_an_earlier_dated_attack_is_not_added_to_the_news(nlp_full)
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     new = [r for r in records if r["mention"] == "new"]
     assert [r["killed"]["value"] for r in new] == [0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "également" opens another event of the same day, in another region
+    ("Au Burkina Faso, des jihadistes ont attaqué samedi la commune de Titao, tuant neuf civils. Samedi également, "
+     "dans la région de l'Est, quatre soldats ont été tués par l'explosion d'une mine artisanale.",
+     [("Attack", 9), ("Remote explosive/landmine/IED", 4)]),
+    # "aussi" deep in the sentence adds to the same raid
+    ("Des hommes armés ont attaqué samedi le village de Kougou, tuant cinq habitants. Les assaillants ont aussi "
+     "pillé des boutiques avant de repartir.",
+     [("Attack", 5)]),
+])
+def test_a_sentence_opening_with_also_tells_another_event(nlp_full, text, expected):
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-11"})
+    new = sorted((r["sub_event_type"], r["killed"]["value"] if r["killed"] else None) for r in records if r["mention"] == "new")
+    assert new == expected
