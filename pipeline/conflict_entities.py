@@ -595,9 +595,10 @@ class ConflictEntities:
             confidence = 0.8 if len({hit[0].country_iso2 for hit in candidate.towns}) > 1 else 0.9
         else:
             best = candidate.towns[0]
-            if candidate.head is not None and not best[1]:
-                # "le camp d'al-Fara", "le village de Kalamba": a local place missing from the gazetteer, not the
-                # alternate name of a town abroad (Pharr, Texas; Calamba, Philippines); kept unlinked
+            if candidate.head is not None and (not best[1] or weights and best[0].population < 5 * self.min_population_unrelated):
+                # "le camp d'al-Fara", "le village de Kalamba", "la ville de Kaya" in an article about Nigeria: a
+                # local place missing from the gazetteer, not the alternate name of a town abroad (Pharr, Texas;
+                # Calamba, Philippines) nor a mid-sized town of another country (Kaya, Burkina Faso); kept unlinked
                 candidate.chosen = {"generic": True, "confidence": 0.3}
                 return True
             if first.ent_iob_ == "I" and doc[candidate.start - 1].text[:1].isupper():

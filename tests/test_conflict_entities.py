@@ -474,3 +474,9 @@ def test_region_named_with_an_elided_article(nlp_entities, text, expected):
     doc = nlp_entities(text)
     regions = [span._.admin1_iso for span in doc.spans["conflict_entities"] if span.label_ == "ADMIN1"]
     assert regions == ([expected] if expected else [])
+
+
+def test_headed_name_in_an_article_about_another_country_is_a_local_place(nlp_entities):
+    doc = nlp_entities("Au Nigeria, des bandits ont attaqué le lycée de la ville de Kaya, dans l'État de Zamfara.")
+    span = find_span(doc, "Kaya")
+    assert (span._.entity_id, span._.country_iso2, span._.admin1_iso) == (None, "NG", "NG-ZA")

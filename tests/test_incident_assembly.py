@@ -113,6 +113,7 @@ def test_new_background_and_aggregate_mentions_are_told_apart(nlp_full):
     ("Une frappe aérienne a touché mardi un immeuble de Gaza, tuant six personnes.", "Air/drone strike"),
     ("Mardi, des tirs de roquettes ont visé la ville de Kiryat Shmona, sans faire de victime.", "Shelling/artillery/missile attack"),
     ("Des jihadistes ont attaqué mardi un marché du village de Seytenga, tuant onze civils.", "Attack"),
+    ("Des hommes armés ont envahi mardi la localité de Cabaret, tirant sur les habitants et incendiant des maisons.", "Attack"),
 ])
 def test_event_is_typed_as_acled_does(nlp_full, text, expected_sub_event):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
