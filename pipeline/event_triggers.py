@@ -8,8 +8,27 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+import re
+from functools import lru_cache
+
 from pipeline.event_lexicon import TriggerLexicon, load_trigger_lexicon, lowered
-from pipeline.resources import data_path
+from pipeline.resources import data_path, read_tsv
+
+SHOT_DOWN = re.compile(r"abatt", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_aerial_objects(path: Path | None = None) -> re.Pattern:
+    path = path or data_path("lexicons", "fr_aerial_objects.tsv")
+    forms = [row[0] for row in read_tsv(path, columns=1)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE)
+
+
+def shot_person(span: Span, aerial: re.Pattern) -> bool:
+    """ "ont abattu quatorze passagers": "abattre" with nothing that flies in its sentence kills, it does not
+    intercept."""
+    return span._.cue == "interception" and SHOT_DOWN.match(span.text.split()[-1]) is not None \
+        and aerial.search(span.sent.text) is None
 
 SPANS_KEY = "event_cues"
 for _name, _default in (("cue", None), ("cue_strong", False), ("cue_weapon", None)):
@@ -28,6 +47,11 @@ class EventTriggers:
         if self._lexicon is None:
             self._lexicon = load_trigger_lexicon(self.lexicon_path)
         return self._lexicon
+
+    @property
+    def aerial_objects(self) -> re.Pattern:
+        folder = self.lexicon_path.parent if self.lexicon_path else None
+        return load_aerial_objects(folder / "fr_aerial_objects.tsv" if folder and (folder / "fr_aerial_objects.tsv").exists() else None)
 
     def initialize(self, get_examples=None, *, nlp=None, lexicon_path: str | None = None) -> None:
         if lexicon_path:
@@ -48,6 +72,8 @@ class EventTriggers:
             span._.cue = entry.cue
             span._.cue_strong = entry.strong
             span._.cue_weapon = entry.weapon
+            if doc.has_annotation("SENT_START") and shot_person(span, self.aerial_objects):
+                span._.cue, span._.cue_strong, span._.cue_weapon = "killing", True, "firearms"
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
@@ -57,6 +83,9 @@ class EventTriggers:
         path.mkdir(parents=True, exist_ok=True)
         source = self.lexicon_path or data_path("lexicons", "fr_event_triggers.tsv")
         (path / "fr_event_triggers.tsv").write_text(Path(source).read_text(encoding="utf-8"), encoding="utf-8")
+        aerial = Path(source).parent / "fr_aerial_objects.tsv"
+        aerial = aerial if aerial.exists() else data_path("lexicons", "fr_aerial_objects.tsv")
+        (path / "fr_aerial_objects.tsv").write_text(Path(aerial).read_text(encoding="utf-8"), encoding="utf-8")
 
     def from_disk(self, path, exclude=tuple()) -> "EventTriggers":
         self.lexicon_path = Path(path) / "fr_event_triggers.tsv"

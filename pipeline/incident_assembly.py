@@ -342,14 +342,29 @@ RELATIVE_PLACE_WORDS = {"près", "proche", "proximité", "environs", "loin", "km
                         "secteur", "zone", "gouvernorat", "oblast", "état", "venus", "venant", "provenance", "depuis", "originaires"}
 
 
+BORDER_WORDS = {"frontière", "frontières", "frontalière", "frontalier", "frontaliers", "frontalières"}
 ORIGIN_WORDS = {"depuis", "provenance", "partir", "venus", "venant", "originaires", "tirés", "lancés"}
+
+
+# what follows a dateline's place: "BAMAKO, 3 fév (AMAP) –", "KIEV (Reuters) -", "(Moscou)", "GAZA — "
+DATELINE_TAIL = re.compile(r"\s*(?:\)|\([A-Za-zÀ-ÿ./ -]{2,20}\)\s*[-–—:]|,\s*\d{1,2}(?:er)?\s+[a-zéû]+\.?(?:\s+\d{4})?\s*"
+                           r"(?:\([^)]{2,20}\))?\s*[-–—:]|\s*[-–—]\s)")
+
+
+def is_dateline(span: Span) -> bool:
+    """The place of the newsroom at the head of a wire story, not of the event."""
+    sentence = span.sent
+    offset = span.start - sentence.start
+    if offset > 1 or offset == 1 and span.doc[span.start - 1].text != "(":
+        return False
+    return DATELINE_TAIL.match(span.doc.text, span.end_char) is not None
 
 
 def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), geographic_nouns: frozenset[str] = frozenset()) -> bool:
     """A demonym describes people (unless it qualifies land: "le désert jordanien"), a capital used for its
     government is an actor, a place that qualifies a speaker ("un responsable à Bagdad") says where the speaker
     is, a place things came from ("tirés depuis le nord de l'Irak") is not where they hit."""
-    if span.label_ not in PLACE_LABELS or ext(span, "is_government_metonym", False):
+    if span.label_ not in PLACE_LABELS or ext(span, "is_government_metonym", False) or is_dateline(span):
         return False
     head = span.root.head
     if ext(span, "is_demonym", False):
@@ -357,6 +372,8 @@ def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), ge
     before = {t.lower_ for t in span.doc[max(span.sent.start, span.start - 4):span.start]}
     if before & ORIGIN_WORDS:
         return False
+    if span.label_ == "COUNTRY" and before & BORDER_WORDS:
+        return False  # "près de la frontière avec la Mauritanie": the neighbour, not where it happened
     if head is not span.root and head.lower_ in source_nouns and span.root.dep_ in ("nmod", "obl:mod", "obl", "appos"):
         return False
     if ext(span, "place_kind") != "region" and span.root.dep_.startswith("nsubj") and span.label_ == "PLACE" \

@@ -207,3 +207,27 @@ def test_a_sentence_opening_with_also_tells_another_event(nlp_full, text, expect
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-11"})
     new = sorted((r["sub_event_type"], r["killed"]["value"] if r["killed"] else None) for r in records if r["mention"] == "new")
     assert new == expected
+
+
+@pytest.mark.parametrize("text, place, country", [
+    # the newsroom's dateline is not where it happened
+    ("BAMAKO, 12 mars (AMAP) – L'armée a mené mardi une frappe aérienne contre un camp de jihadistes près de "
+     "Léré, dans la région de Tombouctou.", "Léré", "ML"),
+    ("(Moscou) Un drone ukrainien a frappé mardi un dépôt de carburant à Briansk, sans faire de victime.", "Briansk", "RU"),
+    # a border names the neighbour, not where it happened
+    ("L'armée malienne a mené mardi une frappe de drone près de la frontière avec la Mauritanie, dans la région "
+     "de Ségou.", None, "ML"),
+])
+def test_datelines_and_borders_do_not_place_the_event(nlp_full, text, place, country):
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    new = [r for r in records if r["mention"] == "new"]
+    assert [(r["location"]["place"], r["location"]["country_iso2"]) for r in new] == [(place, country)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Des hommes armés ont arrêté un bus près de Quetta et ont abattu onze passagers mardi.", "Attack"),
+    ("La défense antiaérienne a abattu mardi onze drones au-dessus de la région de Belgorod.", "Disrupted weapons use"),
+])
+def test_shooting_people_is_not_shooting_down_drones(nlp_full, text, expected):
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    assert [r["sub_event_type"] for r in records if r["mention"] == "new"] == [expected]
