@@ -199,9 +199,15 @@ class Mention:
     another: bool = False  # "Samedi également, ...": opens the report of another event
 
 
+def told_in_future(sentence: Span) -> bool:
+    """ "L'accord verra la fin des combats", "l'armée lancera une offensive": the main verb in the future tells
+    what is to come, not what happened."""
+    return any(token.dep_ == "ROOT" and "Fut" in token.morph.get("Tense") for token in sentence)
+
+
 def is_event_sentence(facts: SentenceFacts) -> bool:
     strong = [c for c in facts.cues if ext(c, "cue_strong", False)]
-    if not strong:
+    if not strong or told_in_future(facts.span):
         return False
     names = facts.cue_names
     if names & SPECIFIC_CUES:

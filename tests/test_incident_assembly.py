@@ -138,6 +138,7 @@ def test_perpetrator_and_status_come_from_the_words(nlp_full, text, perpetrator,
     "Un accident de la route a fait trois morts et huit blessés mardi sur la nationale 7, près de Valence.",
     "Le match a tourné à la bataille rangée sur le terrain, mais l'attaque lyonnaise a fini par l'emporter 3 à 1.",
     "Le film retrace la bataille de Verdun et ses centaines de milliers de morts, avec une mise en scène saisissante.",
+    "Le cessez-le-feu annoncé mardi verra la fin des combats dans le sud du Liban, ont assuré les médiateurs.",
 ])
 def test_no_incident_in_articles_about_something_else(nlp_full, text):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
@@ -231,3 +232,10 @@ def test_datelines_and_borders_do_not_place_the_event(nlp_full, text, place, cou
 def test_shooting_people_is_not_shooting_down_drones(nlp_full, text, expected):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     assert [r["sub_event_type"] for r in records if r["mention"] == "new"] == [expected]
+
+
+def test_a_sentence_that_only_names_the_missile_belongs_to_its_interception(nlp_full):
+    text = ("Le système de défense aérienne a abattu mardi un missile balistique au-dessus de la mer Rouge, selon "
+            "l'armée israélienne. Le missile visait la ville d'Eilat.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    assert [r["sub_event_type"] for r in records if r["mention"] == "new"] == ["Disrupted weapons use"]
