@@ -674,6 +674,29 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
 # ---------------------------------------------------------------- fields
 
 
+INDEFINITE_SPREAD = 2.5
+
+
+def is_indefinite(span: Span) -> bool:
+    """ "plusieurs blessés", "de nombreux morts", "des dizaines de victimes": a toll with no best figure (coders
+    leave it null); its spread is kept as low/high. "une dizaine" (8-12), "au moins 14" and "plus d'une
+    centaine" are figures."""
+    if ext(span, "casualty_qualifier") not in ("approx", "at_least"):
+        return False
+    low, high = ext(span, "casualty_low"), ext(span, "casualty_high")
+    if high is None:
+        return open_quantities().search(span.text) is not None
+    return bool(low) and high >= INDEFINITE_SPREAD * low
+
+
+@lru_cache(maxsize=1)
+def open_quantities() -> re.Pattern:
+    """The vague quantities with no upper bound in fr_approx_numbers.tsv ("de nombreux")."""
+    rows = read_tsv(data_path("lexicons", "fr_approx_numbers.tsv"), columns=5)
+    return re.compile("|".join(rf"(?<!\w){re.escape(phrase)}(?!\w)" for phrase, _value, _low, high, _q in rows if not high),
+                      re.IGNORECASE)
+
+
 def casualty_total(spans: list[Span], kind: str, secondary: list[Span] = ()) -> tuple[dict, list[Span]] | None:
     """Tolls of one kind across the incident's sentences: the best is the largest sentence total of the
     sentences that tell the event (tolls are revised upwards as bodies are found), figures of the sentences
@@ -693,16 +716,21 @@ def casualty_total(spans: list[Span], kind: str, secondary: list[Span] = ()) -> 
         return None
     totals = []
     for group in per_sentence.values():
-        value = sum(ext(s, "casualty_count", 0) for s in group)
-        low = sum(ext(s, "casualty_low", ext(s, "casualty_count", 0)) for s in group)
-        high = sum(ext(s, "casualty_high", ext(s, "casualty_count", 0)) for s in group)
-        qualifier = ext(group[0], "casualty_qualifier", "exact")
+        definite = [s for s in group if not is_indefinite(s)]
+        value = sum(ext(s, "casualty_count", 0) for s in definite) if definite else None
+        low = sum(ext(s, "casualty_low", ext(s, "casualty_count", 0)) or 0 for s in group)
+        highs = [ext(s, "casualty_high") for s in group]
+        high = None if any(h is None and ext(s, "casualty_qualifier") == "at_least" for h, s in zip(highs, group)) \
+            else sum(h if h is not None else ext(s, "casualty_count", 0) for h, s in zip(highs, group))
+        qualifier = ext(group[0], "casualty_qualifier", "exact") if len(definite) == len(group) else \
+            "at_least" if definite else "approx"
         totals.append((value, low, high, qualifier, group))
-    best = max(totals, key=lambda t: t[0])
+    best = max(totals, key=lambda t: -1 if t[0] is None else t[0])
     breakdown = Counter()
     for span in best[4]:
         breakdown[ext(span, "casualty_group", "unknown")] += ext(span, "casualty_count", 0)
-    count = {"value": best[0], "low": min(t[1] for t in totals), "high": max(t[2] for t in totals),
+    open_top = any(t[2] is None for t in totals)
+    count = {"value": best[0], "low": min(t[1] for t in totals), "high": None if open_top else max(t[2] for t in totals),
              "qualifier": best[3] if best[3] in ("exact", "at_least", "at_most", "approx", "range") else "exact",
              "text": best[4][0].text, "breakdown": dict(breakdown)}
     return count, [s for t in totals for s in t[4]]

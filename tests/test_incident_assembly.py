@@ -239,3 +239,17 @@ def test_a_sentence_that_only_names_the_missile_belongs_to_its_interception(nlp_
             "l'armée israélienne. Le missile visait la ville d'Eilat.")
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     assert [r["sub_event_type"] for r in records if r["mention"] == "new"] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("toll, value, low, high", [
+    ("faisant plusieurs blessés", None, 2, 9),
+    ("faisant de nombreux blessés", None, 10, None),
+    ("faisant des dizaines de blessés", None, 20, 99),
+    ("faisant une dizaine de blessés", 10, 8, 12),
+    ("faisant plus d'une centaine de blessés", 100, 100, None),
+])
+def test_a_vague_toll_has_no_best_figure_but_keeps_its_bounds(nlp_full, toll, value, low, high):
+    text = f"Une frappe de drone a touché mardi un marché de Kherson, {toll}."
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    [new] = [r for r in records if r["mention"] == "new"]
+    assert (new["injured"]["value"], new["injured"]["low"], new["injured"]["high"]) == (value, low, high)
