@@ -890,6 +890,9 @@ def location_of(incident: Incident, lead_places: list[Span], article_country: st
     place = specific_place(incident.places())
     if place is None and incident.kind == "new":
         place = specific_place(lead_places)
+    if incident.kind == "new" and (place is None or place.label_ == "COUNTRY"):
+        focus_country = ext(place, "country_iso2") if place is not None else article_country
+        place = (focus_town(incident.mentions[0].facts.span.doc, focus_country) if focus_country else None) or place
     location: dict = {}
     if place is None:
         if article_country and incident.kind == "new":
@@ -922,11 +925,38 @@ def location_of(incident: Incident, lead_places: list[Span], article_country: st
         if neighbour is not None:
             location["admin1_iso"] = ext(neighbour, "admin1_iso")
             location["admin1_name"] = ext(neighbour, "admin1_name")
+    if location.get("admin1_iso") is None and country and place.label_ in ("PLACE", "BASE"):
+        # "le gouverneur de la région du Sahel", "la police de l'État de Zamfara": a region of that country named in
+        # the event's sentences, whatever its role there, else the one region of that country the article names
+        told = [e for m in incident.mentions for e in m.facts.entities]
+        regions = {}
+        for spans in (told, place.doc.spans.get("conflict_entities", [])):
+            regions = {ext(s, "admin1_iso"): s for s in spans
+                       if s.label_ == "ADMIN1" and ext(s, "country_iso2") == country and ext(s, "admin1_iso")}
+            if regions:
+                break
+        if len(regions) == 1:
+            [(location["admin1_iso"], region)] = regions.items()
+            location["admin1_name"] = ext(region, "admin1_name") or region.text
     if location.get("country_iso2") and not re.fullmatch(r"[A-Z]{2}", location["country_iso2"]):
         location["country_iso2"] = None
     if location.get("admin1_iso") and not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,4}", location["admin1_iso"]):
         location["admin1_iso"] = None
     return location, [place]
+
+
+FOCUS_MENTIONS = 2
+
+
+def focus_town(doc: Doc, country: str) -> Span | None:
+    """The town the article keeps naming ("les habitants d'Arcahaie", "les cris des habitants d'Arcahaie"), for
+    an event its sentences leave unplaced: named at least twice and more often than any other town of the country."""
+    towns = [s for s in doc.spans.get("conflict_entities", []) if s.label_ == "PLACE" and ext(s, "country_iso2") == country
+             and ext(s, "place_kind") != "region" and not ext(s, "is_government_metonym", False)]
+    ranked = Counter(place_key(s) for s in towns).most_common(2)
+    if not ranked or ranked[0][1] < FOCUS_MENTIONS or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return next(s for s in towns if place_key(s) == ranked[0][0])
 
 
 HEADS = re.compile(r"^(la |le |l['’]|les )?(base( aérienne| militaire)?|camp( militaire)?|village|ville|localité|commune|poste( frontalier)?)\s+(de |d['’]|du )", re.IGNORECASE)

@@ -253,3 +253,28 @@ def test_a_vague_toll_has_no_best_figure_but_keeps_its_bounds(nlp_full, toll, va
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     [new] = [r for r in records if r["mention"] == "new"]
     assert (new["injured"]["value"], new["injured"]["low"], new["injured"]["high"]) == (value, low, high)
+
+
+def test_an_unknown_village_takes_the_region_named_in_the_event_sentences(nlp_full):
+    text = ("Au moins quinze civils ont été tués samedi dans le nord du Burkina Faso, a annoncé le gouverneur de la "
+            "région du Sahel. La commune de Tindangou a été la cible d'une attaque de groupes armés.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-11"})
+    [new] = [r for r in records if r["mention"] == "new"]
+    assert (new["location"]["place"], new["location"]["admin1_iso"]) == ("Tindangou", "BF-12")
+
+
+def test_an_unplaced_event_goes_to_the_town_the_article_keeps_naming(nlp_full):
+    text = ("Des hommes armés ont envahi jeudi une ville du nord d'Haïti, tirant sur la population. "
+            "Les habitants de Saint-Marc ont appelé la police à l'aide. "
+            "La police dit avoir entendu les appels des habitants de Saint-Marc.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-10-10"})
+    [new] = [r for r in records if r["mention"] == "new"]
+    assert (new["location"]["place"], new["location"]["country_iso2"]) == ("Saint-Marc", "HT")
+
+
+def test_a_toll_since_an_earlier_event_is_an_aggregate(nlp_full):
+    text = ("Une embuscade a tué mardi six soldats près de Mopti. Plus de 300 soldats ont été tués depuis que les "
+            "jihadistes ont multiplié leurs attaques dans la région, l'an dernier.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    kinds = sorted((r["mention"], r["killed"]["value"] if r["killed"] else None) for r in records)
+    assert kinds == [("aggregate", None), ("new", 6)]  # the cumulative toll is not the ambush's
