@@ -702,6 +702,10 @@ def casualty_total(spans: list[Span], kind: str, secondary: list[Span] = ()) -> 
     sentences that tell the event (tolls are revised upwards as bodies are found), figures of the sentences
     that only add to it counting when those give none; low/high the spread of every figure given."""
     told = casualty_total(spans, kind) if secondary else None
+    if told is not None and told[0]["value"] is None:
+        added = casualty_total(list(secondary), kind)
+        if added is not None and added[0]["value"] is not None:
+            told = None  # "de nombreux civils tués" then "ils ont tué jusqu'à cinquante personnes": the figure
     if told is not None:
         extra = casualty_total(list(spans) + list(secondary), kind)
         told[0]["low"], told[0]["high"] = extra[0]["low"], extra[0]["high"]

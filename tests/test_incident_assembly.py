@@ -278,3 +278,11 @@ def test_a_toll_since_an_earlier_event_is_an_aggregate(nlp_full):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     kinds = sorted((r["mention"], r["killed"]["value"] if r["killed"] else None) for r in records)
     assert kinds == [("aggregate", None), ("new", 6)]  # the cumulative toll is not the ambush's
+
+
+def test_a_later_figure_replaces_a_vague_toll(nlp_full):
+    text = ("Des assaillants ont attaqué samedi le village de Kalo, dans la région de Tillabéri, tuant de nombreux "
+            "civils. Ils ont tué jusqu'à quarante personnes, selon un élu local.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-11"})
+    [new] = [r for r in records if r["mention"] == "new"]
+    assert new["killed"]["value"] == 40
