@@ -207,9 +207,13 @@ def told_in_future(sentence: Span) -> bool:
 
 def is_event_sentence(facts: SentenceFacts) -> bool:
     strong = [c for c in facts.cues if ext(c, "cue_strong", False)]
-    if not strong or told_in_future(facts.span):
-        return False
     names = facts.cue_names
+    if told_in_future(facts.span):
+        return False
+    if not strong:
+        # "un drone s'est écrasé sur un immeuble", "un drone a endommagé des maisons": a flying weapon that hit
+        return bool(names & {"drone", "aircraft"}) and "impact" in names
+
     if names & SPECIFIC_CUES:
         return True
     has_support = bool(names & SUPPORT_CUES) or bool(facts.casualties) or any(e.label_ in ("GROUP", "FORCE", "BASE") for e in facts.entities)
@@ -389,6 +393,7 @@ def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), ge
 
 
 COORDINATORS = {"et", "ainsi", "puis"}
+SITUATING_WORDS = {"entre", "situé", "située", "situés", "situées"}
 
 
 def separate_towns(places: list[Span]) -> list[Span]:
@@ -402,6 +407,8 @@ def separate_towns(places: list[Span]) -> list[Span]:
         before = {t.lower_ for t in span.doc[max(span.sent.start, span.start - 3):span.start]}
         if before & RELATIVE_PLACE_WORDS:
             continue
+        if {t.lower_ for t in span.doc[max(span.sent.start, span.start - 6):span.start]} & SITUATING_WORDS:
+            continue  # "le camp d'al-Fara, situé entre les villes de Tubas et Jénine"
         key = place_key(span)
         if key not in seen:
             seen.add(key)

@@ -114,6 +114,7 @@ def test_new_background_and_aggregate_mentions_are_told_apart(nlp_full):
     ("Mardi, des tirs de roquettes ont visé la ville de Kiryat Shmona, sans faire de victime.", "Shelling/artillery/missile attack"),
     ("Des jihadistes ont attaqué mardi un marché du village de Seytenga, tuant onze civils.", "Attack"),
     ("Des hommes armés ont envahi mardi la localité de Cabaret, tirant sur les habitants et incendiant des maisons.", "Attack"),
+    ("Un drone s'est écrasé mardi sur un immeuble d'habitation de Toula, endommageant la façade.", "Air/drone strike"),
 ])
 def test_event_is_typed_as_acled_does(nlp_full, text, expected_sub_event):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
@@ -286,3 +287,18 @@ def test_a_later_figure_replaces_a_vague_toll(nlp_full):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-11"})
     [new] = [r for r in records if r["mention"] == "new"]
     assert new["killed"]["value"] == 40
+
+
+def test_towns_that_situate_a_camp_are_not_places_of_their_own(nlp_full):
+    text = ("Un jeune Palestinien a été tué mardi d'une balle tirée par un soldat israélien dans le camp de Balata, "
+            "situé entre les villes de Naplouse et Jénine, en Cisjordanie.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    assert [r["location"]["place"] for r in records if r["mention"] == "new"] == ["Balata"]
+
+
+def test_the_eve_of_a_visit_does_not_date_the_attack(nlp_full):
+    text = ("Une voiture piégée a explosé près d'un commissariat de Diyarbakir, tuant trois policiers. "
+            "Cet attentat survient à la veille d'une visite du ministre de l'Intérieur dans la ville.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    # undated: the day before publication to publication, not the day before the visit read back from today
+    assert [(r["date"]["start"], r["date"]["end"]) for r in records if r["mention"] == "new"] == [("2024-03-12", "2024-03-13")]
