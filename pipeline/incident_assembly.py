@@ -352,6 +352,7 @@ RELATIVE_PLACE_WORDS = {"près", "proche", "proximité", "environs", "loin", "km
                         "secteur", "zone", "gouvernorat", "oblast", "état", "venus", "venant", "provenance", "depuis", "originaires"}
 
 
+AGENT_WORDS = {"selon", "par"}
 BORDER_WORDS = {"frontière", "frontières", "frontalière", "frontalier", "frontaliers", "frontalières"}
 ORIGIN_WORDS = {"depuis", "provenance", "partir", "venus", "venant", "originaires", "tirés", "lancés"}
 
@@ -384,6 +385,8 @@ def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), ge
         return False
     if span.label_ == "COUNTRY" and before & BORDER_WORDS:
         return False  # "près de la frontière avec la Mauritanie": the neighbour, not where it happened
+    if span.start > span.sent.start and span.doc[span.start - 1].lower_ in AGENT_WORDS and span.label_ in ("PLACE", "COUNTRY"):
+        return False  # "selon Kiev", "une attaque conduite par Kyiv": the government that speaks or acts
     if head is not span.root and head.lower_ in source_nouns and span.root.dep_ in ("nmod", "obl:mod", "obl", "appos"):
         return False
     if ext(span, "place_kind") != "region" and span.root.dep_.startswith("nsubj") and span.label_ == "PLACE" \
@@ -480,6 +483,16 @@ def opens_another_event(facts: SentenceFacts, data: AssemblyData) -> bool:
     return found is not None and found.start() < len(" ".join(words[:ANOTHER_EVENT_WORDS]))
 
 
+NEGATIONS = {"ni", "sans", "aucun", "aucune", "pas", "n'", "n’", "jamais"}
+
+
+def denied_impact(cue: Span) -> bool:
+    """ "sans faire de dégâts", "ni d'éventuels dégâts ou blessés": an impact the sentence denies is no sign of a hit."""
+    if ext(cue, "cue") not in ("impact", "casualty"):
+        return False
+    return any(t.lower_ in NEGATIONS for t in cue.doc[max(cue.sent.start, cue.start - 5):cue.start])
+
+
 def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData) -> list[Mention]:
     publication = doc._.publication_date
     mentions = []
@@ -504,7 +517,7 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
         kind = mention_kind(told, None if statement else date_value, since, publication, data)
         places = places_of(facts, data)
         actors = [e for e in told.entities if e.label_ in ACTOR_LABELS]
-        cues = {ext(c, "cue") for c in facts.cues if outside(c, context)} or facts.cue_names
+        cues = {ext(c, "cue") for c in facts.cues if outside(c, context) and not denied_impact(c)} or facts.cue_names
         mention = Mention(told, cues, date_value, date_span, statement, part_of_day, kind, places, actors,
                           another=opens_another_event(facts, data))
         mentions.extend(split_by_town(mention) if kind != "aggregate" else [mention])

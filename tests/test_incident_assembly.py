@@ -302,3 +302,13 @@ def test_the_eve_of_a_visit_does_not_date_the_attack(nlp_full):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     # undated: the day before publication to publication, not the day before the visit read back from today
     assert [(r["date"]["start"], r["date"]["end"]) for r in records if r["mention"] == "new"] == [("2024-03-12", "2024-03-13")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Des drones ont visé mardi des dépôts de carburant dans la région de Poltava, selon Kiev.", None),
+    ("Une attaque de drones conduite par Kyiv a été contrecarrée mardi au-dessus de la région de Koursk.", None),
+])
+def test_a_capital_that_speaks_or_acts_is_not_the_place(nlp_full, text, place):
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
+    assert [r["location"]["place"] for r in records if r["mention"] == "new"] == [place]
+
