@@ -328,6 +328,12 @@ def only_recalled(facts: SentenceFacts, data: AssemblyData) -> bool:
         data.reference_pattern.search(doc[max(facts.span.start, c.start - 6):c.start].text) for c in strong)
 
 
+def told_in_plural(facts: SentenceFacts) -> bool:
+    """Every strong event cue of the sentence is a plural noun ("les attaques", "des frappes")."""
+    strong = [c for c in facts.cues if ext(c, "cue_strong", False)]
+    return bool(strong) and all(c.root.pos_ == "NOUN" and "Plur" in c.root.morph.get("Number") for c in strong)
+
+
 def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, publication: date, data: AssemblyData) -> str:
     text = facts.span.text
     recent_day = date_value is not None and date_value["precision"] == "day" and date_value["end"] is not None \
@@ -337,6 +343,9 @@ def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, pub
         return "aggregate"
     if (since or data.aggregate_pattern.search(text)) and not recent_day:
         return "aggregate"  # "depuis janvier", "à plusieurs reprises"; but "a repris dimanche la ville, tenue depuis 2020" is one event
+    if date_value is not None and date_value["start"] is not None and date_value["end"] is not None \
+            and (date_value["end"] - date_value["start"]).days >= 3 and told_in_plural(facts):
+        return "aggregate"  # "100 personnes tuées dans les attaques de la semaine dernière": many events, one toll
     if date_value is not None and date_value["end"] is not None:
         if (publication - date_value["end"]).days > RECENT_DAYS:
             return "background"
@@ -352,6 +361,7 @@ RELATIVE_PLACE_WORDS = {"près", "proche", "proximité", "environs", "loin", "km
                         "secteur", "zone", "gouvernorat", "oblast", "état", "venus", "venant", "provenance", "depuis", "originaires"}
 
 
+MEDIA_NOUNS = {"chaîne", "chaînes", "télévision", "radio", "agence", "journal", "média", "médias"}
 AGENT_WORDS = {"selon", "par"}
 BORDER_WORDS = {"frontière", "frontières", "frontalière", "frontalier", "frontaliers", "frontalières"}
 ORIGIN_WORDS = {"depuis", "provenance", "partir", "venus", "venant", "originaires", "tirés", "lancés"}
@@ -389,13 +399,15 @@ def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), ge
         return False  # "selon Kiev", "une attaque conduite par Kyiv": the government that speaks or acts
     if head is not span.root and head.lower_ in source_nouns and span.root.dep_ in ("nmod", "obl:mod", "obl", "appos"):
         return False
+    if span.label_ == "PLACE" and any(t.lower_ in MEDIA_NOUNS for t in span.doc[max(span.sent.start, span.start - 4):span.start]):
+        return False  # "la chaîne d'information arabophone Al-Alam": a medium's name
     if ext(span, "place_kind") != "region" and span.root.dep_.startswith("nsubj") and span.label_ == "PLACE" \
             and head.pos_ in ("VERB", "AUX") and not ext(span, "entity_id", "").startswith("base"):
         return False  # "Kiev a lancé", "Moscou accuse": a town as the subject of a verb is its government
     return True
 
 
-COORDINATORS = {"et", "ainsi", "puis"}
+COORDINATORS = {"et", "ainsi", "puis", "tandis", "alors"}
 SITUATING_WORDS = {"entre", "situé", "située", "situés", "situées"}
 
 
@@ -436,14 +448,23 @@ def split_by_town(mention: Mention) -> list[Mention]:
     if len(towns) < 2:
         return [mention]
     areas = [p for p in mention.places if p.label_ in ("ADMIN1", "COUNTRY")]
+    doc = mention.facts.span.doc
+    # each piece starts at the word that joins it to the one before ("... à Kirkouk, tandis que des bombes ont tué
+    # 21 personnes à Bagdad"), so that the clause's toll and cues go with its own town
+    bounds = [mention.facts.span.start]
+    for previous, town in zip(towns, towns[1:]):
+        joins = [t.i for t in doc[previous.end:town.start] if t.lower_ in COORDINATORS]
+        bounds.append(joins[-1] if joins else town.start)
+    bounds.append(mention.facts.span.end)
     pieces = []
     for index, town in enumerate(towns):
-        start = town.start if index else mention.facts.span.start
-        end = towns[index + 1].start if index + 1 < len(towns) else mention.facts.span.end
+        start, end = bounds[index], bounds[index + 1]
         casualties = [c for c in mention.facts.casualties if start <= c.start < end]
+        own_cues = [c for c in mention.facts.cues if start <= c.start < end]
+        cues = {ext(c, "cue") for c in own_cues} & mention.cues if any(ext(c, "cue_strong", False) for c in own_cues) else mention.cues
         facts = SentenceFacts(mention.facts.index, mention.facts.span, mention.facts.cues, mention.facts.dates, casualties,
                               mention.facts.quantities, mention.facts.entities)
-        pieces.append(Mention(facts, mention.cues, mention.date, mention.date_span, mention.statement_date,
+        pieces.append(Mention(facts, cues or mention.cues, mention.date, mention.date_span, mention.statement_date,
                               mention.part_of_day, mention.kind, [town] + areas, mention.actors))
     return pieces
 

@@ -312,3 +312,25 @@ def test_a_capital_that_speaks_or_acts_is_not_the_place(nlp_full, text, place):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     assert [r["location"]["place"] for r in records if r["mention"] == "new"] == [place]
 
+
+
+def test_a_medium_named_as_source_is_not_a_place(nlp_full):
+    text = ("Une voiture piégée a explosé jeudi soir dans un marché de Bagdad, tuant onze personnes, a rapporté la "
+            "chaîne d'information Al-Alam.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-15"})
+    assert [r["location"]["place"] for r in records if r["mention"] == "new"] == ["Bagdad"]
+
+
+def test_a_weeks_toll_of_many_attacks_is_an_aggregate(nlp_full):
+    text = ("Une bombe a explosé jeudi à Kirkouk, tuant trois personnes. Au moins 60 personnes ont été tuées dans des "
+            "attaques durant la semaine dernière en Irak, selon un décompte de l'AFP.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-15"})
+    assert sorted(r["mention"] for r in records) == ["aggregate", "new"]
+
+
+def test_two_clauses_joined_by_tandis_que_are_two_events_with_their_own_tolls(nlp_full):
+    text = ("Des jihadistes ont attaqué vendredi les positions kurdes dans la ville de Kirkouk, tandis que des bombes ont tué "
+            "au moins douze personnes à Bagdad.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-16"})
+    new = sorted((r["location"]["place"], r["killed"]["value"] if r["killed"] else None) for r in records if r["mention"] == "new")
+    assert new == [("Bagdad", 12), ("Kirkouk", None)]
