@@ -493,7 +493,7 @@ def places_of(facts: SentenceFacts, data: AssemblyData) -> list[Span]:
             and (e.label_ != "COUNTRY" or near_an_event_word(e, facts))]
 
 
-ANOTHER_EVENT_WORDS = 3
+ANOTHER_EVENT_WORDS = 2
 
 
 def opens_another_event(facts: SentenceFacts, data: AssemblyData) -> bool:
@@ -521,6 +521,8 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
         if not is_event_sentence(facts):
             if is_toll_sentence(facts) and mentions:
                 date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
+                if "bilan" in facts.span.text.lower():
+                    statement = True  # "le bilan est passé dimanche à neuf morts": the day of the count, not of the event
                 kind = mention_kind(facts, None if statement else date_value, since, publication, data)
                 if kind != "aggregate":
                     places = places_of(facts, data)
@@ -715,6 +717,24 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
 # ---------------------------------------------------------------- fields
 
 
+SIDES = ("civilians", "security_forces", "attackers")
+
+
+def sides_told_apart(totals: list[tuple]) -> dict[str, int]:
+    """The largest toll of each side (civilians, security forces, attackers) when the sentences give the sides in
+    separate figures and no sentence already adds them up; {} otherwise."""
+    sides: dict[str, int] = {}
+    for value, _low, _high, _qualifier, group in totals:
+        groups = {ext(s, "casualty_group") for s in group if not is_indefinite(s)}
+        if len(groups) != 1 or not groups <= set(SIDES) or ext(group[0], "casualty_breakdown"):
+            if value is not None and len(groups - {None}) > 1:
+                return {}  # a sentence that tells several sides together gives the total itself
+            continue
+        [side] = groups
+        sides[side] = max(sides.get(side, 0), value or 0)
+    return sides if len(sides) >= 2 else {}
+
+
 INDEFINITE_SPREAD = 2.5
 
 
@@ -774,6 +794,11 @@ def casualty_total(spans: list[Span], kind: str, secondary: list[Span] = ()) -> 
     breakdown = Counter()
     for span in best[4]:
         breakdown[ext(span, "casualty_group", "unknown")] += ext(span, "casualty_count", 0)
+    sides = sides_told_apart(totals)
+    if sides and sum(sides.values()) > (best[0] or 0):
+        # "six soldats ont trouvé la mort" ... "dix-sept assaillants" tués: every side counts (ACLED), told apart
+        best = (sum(sides.values()),) + best[1:]
+        breakdown = Counter(sides)
     open_top = any(t[2] is None for t in totals)
     count = {"value": best[0], "low": min(t[1] for t in totals), "high": None if open_top else max(t[2] for t in totals),
              "qualifier": best[3] if best[3] in ("exact", "at_least", "at_most", "approx", "range") else "exact",

@@ -334,3 +334,16 @@ def test_two_clauses_joined_by_tandis_que_are_two_events_with_their_own_tolls(nl
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-16"})
     new = sorted((r["location"]["place"], r["killed"]["value"] if r["killed"] else None) for r in records if r["mention"] == "new")
     assert new == [("Bagdad", 12), ("Kirkouk", None)]
+
+
+@pytest.mark.parametrize("text, killed", [
+    # each side told in its own sentence: every side counts
+    ("Six soldats ont été tués samedi lors d'une attaque de jihadistes près de Kandi, dans le nord du Bénin. "
+     "L'attaque a également coûté la vie à dix-sept assaillants, selon l'armée.", 23),
+    # a later, larger total of the same people is a revision, not another side
+    ("Six soldats ont été tués samedi lors d'une attaque de jihadistes près de Kandi, dans le nord du Bénin. "
+     "Le bilan est passé dimanche à neuf soldats tués.", 9),
+])
+def test_tolls_of_different_sides_add_up(nlp_full, text, killed):
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-11"})
+    assert [r["killed"]["value"] for r in records if r["mention"] == "new"] == [killed]
