@@ -575,8 +575,9 @@ class ConflictEntities:
             if _looks_like_person(doc, candidate, self.stop_words):
                 return False
             if not in_context and first.ent_type_ in ("PER", "ORG") and not (
-                    candidate.pieces >= 2 and any(hit[1] for hit in candidate.towns)):
-                return False  # the NER's person, unless a whole multi-word town name matched ("Dera Ismaïl Khan")
+                    candidate.pieces >= 2 and any(hit[1] for hit in candidate.towns)) and not any(
+                    hit[1] and hit[0].population >= self.min_population_unrelated for hit in candidate.towns):
+                return False  # the NER's person, unless a whole multi-word town name ("Dera Ismaïl Khan") or a city's own name matched
             end = candidate.end
             if end < len(texts) and "\n" not in doc[end - 1].whitespace_ and (
                     texts[end][:1].isupper() and texts[end].isalpha()
@@ -604,7 +605,7 @@ class ConflictEntities:
             if first.ent_iob_ == "I" and doc[candidate.start - 1].text[:1].isupper():
                 return False  # the tail of a longer name ("Sherko Fatih", an officer, not Istanbul's Fatih)
             # a town abroad needs a big city, more so for an alternate name ("Boni" for Bonn)
-            floor = self.min_population_unrelated if best[1] else (10 if weights else 5) * self.min_population_unrelated
+            floor = self.min_population_unrelated if best[1] else 5 * self.min_population_unrelated
             if best[0].population < floor and candidate.head is None:
                 return False
             confidence = 0.6 if len(candidate.towns) > 1 else 0.8

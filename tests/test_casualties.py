@@ -408,3 +408,20 @@ def test_values_survive_docbin(nlp_blank):
     stored.add(doc)
     again = list(DocBin().from_bytes(stored.to_bytes()).get_docs(nlp_blank.vocab))[0]
     assert [(s._.casualty_kind, s._.casualty_count) for s in again.spans["casualties"]] == [("killed", 0), ("injured", 0)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Un Palestinien a été tué mercredi lors d'un raid à Jénine.", 1),
+    ("Une Ukrainienne a été blessée par des éclats.", 1),
+    ("Deux Maliens ont été tués dans l'embuscade.", 2),
+])
+def test_a_demonym_is_a_counted_person(nlp_casualties_for_demonyms, text, count):
+    doc = nlp_casualties_for_demonyms(text)
+    assert [span._.casualty_count for span in doc.spans["casualties"]] == [count]
+
+
+@pytest.fixture(scope="module")
+def nlp_casualties_for_demonyms():
+    nlp = spacy.load("fr_core_news_md", exclude=["lemmatizer", "ner"])
+    nlp.add_pipe("casualties")
+    return nlp

@@ -480,3 +480,9 @@ def test_headed_name_in_an_article_about_another_country_is_a_local_place(nlp_en
     doc = nlp_entities("Au Nigeria, des bandits ont attaqué le lycée de la ville de Kaya, dans l'État de Zamfara.")
     span = find_span(doc, "Kaya")
     assert (span._.entity_id, span._.country_iso2, span._.admin1_iso) == (None, "NG", "NG-ZA")
+
+
+def test_a_big_citys_french_spelling_is_found_in_an_article_about_another_country(nlp_entities):
+    doc = nlp_entities("Un mort et treize blessés dans une frappe russe sur Zaporijjia.")
+    span = find_span(doc, "Zaporijjia")
+    assert (span.label_, span._.country_iso2) == ("PLACE", "UA")
