@@ -393,15 +393,18 @@ def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), ge
     before = {t.lower_ for t in span.doc[max(span.sent.start, span.start - 4):span.start]}
     if before & ORIGIN_WORDS:
         return False
-    if span.label_ == "COUNTRY" and before & BORDER_WORDS:
+    if span.label_ == "COUNTRY" and {t.lower_ for t in span.doc[max(0, span.start - 6):span.start]} & BORDER_WORDS:
         return False  # "près de la frontière avec la Mauritanie": the neighbour, not where it happened
     if span.start > span.sent.start and span.doc[span.start - 1].lower_ in AGENT_WORDS and span.label_ in ("PLACE", "COUNTRY"):
         return False  # "selon Kiev", "une attaque conduite par Kyiv": the government that speaks or acts
     if head is not span.root and head.lower_ in source_nouns and span.root.dep_ in ("nmod", "obl:mod", "obl", "appos"):
         return False
+    if span.start - 2 >= span.sent.start and span.doc[span.start - 1].lower_ in ("à", "de", "d'", "d’") \
+            and span.doc[span.start - 2].lower_ in source_nouns:
+        return False  # "a affirmé le gouvernement à Niamey", whatever the parse attached "à Niamey" to
     if span.label_ == "PLACE" and any(t.lower_ in MEDIA_NOUNS for t in span.doc[max(span.sent.start, span.start - 4):span.start]):
         return False  # "la chaîne d'information arabophone Al-Alam": a medium's name
-    if ext(span, "place_kind") != "region" and span.root.dep_.startswith("nsubj") and span.label_ == "PLACE" \
+    if ext(span, "place_kind") != "region" and span.root.dep_ == "nsubj" and span.label_ == "PLACE" \
             and head.pos_ in ("VERB", "AUX") and not ext(span, "entity_id", "").startswith("base"):
         return False  # "Kiev a lancé", "Moscou accuse": a town as the subject of a verb is its government
     return True
@@ -1037,12 +1040,16 @@ def strip_head(text: str) -> str:
 
 
 def article_country(entities: list[Span], data: AssemblyData) -> str | None:
-    counts = Counter()
+    """The country the article's places of events point to; ties, or no place at all, go to the country named
+    most in any role ("sept soldats nigériens ... près de la frontière entre le Niger et le Burkina Faso")."""
+    counts, named = Counter(), Counter()
     for span in entities:
         code = ext(span, "country_iso2")
+        if code:
+            named[code] += 1
         if code and is_place_of_event(span, data.source_nouns, data.geographic_nouns):
             counts[code] += 2 if span.label_ in ("PLACE", "BASE", "ADMIN1") else 1
-    return counts.most_common(1)[0][0] if counts else None
+    return max(counts or named, key=lambda code: (counts[code], named[code])) if counts or named else None
 
 
 def actor_dict(span: Span | None, status: str | None) -> tuple[dict, list[Span]]:

@@ -347,3 +347,21 @@ def test_two_clauses_joined_by_tandis_que_are_two_events_with_their_own_tolls(nl
 def test_tolls_of_different_sides_add_up(nlp_full, text, killed):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-11"})
     assert [r["killed"]["value"] for r in records if r["mention"] == "new"] == [killed]
+
+
+
+@pytest.mark.parametrize("text, place", [
+    # a town that undergoes the event is its place; one that acts or speaks is its government
+    ("La capitale irakienne, Bagdad, a été secouée jeudi soir par un attentat à la bombe qui a tué onze personnes.", "Bagdad"),
+    ("Sept soldats ont été tués lundi dans une embuscade près de Téra, a affirmé mardi le gouvernement à Niamey.", "Téra"),
+])
+def test_the_place_undergoes_the_event(nlp_full, text, place):
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-05-24"})
+    assert [r["location"]["place"] for r in records if r["mention"] == "new"] == [place]
+
+
+def test_a_border_between_two_countries_leaves_the_country_to_the_rest_of_the_article(nlp_full):
+    text = ("Sept soldats nigériens ont été tués lundi dans une attaque de jihadistes près de la frontière entre le "
+            "Niger et le Burkina Faso.\nLe Niger fait face depuis des années à des attaques jihadistes.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-05-22"})
+    assert [r["location"]["country_iso2"] for r in records if r["mention"] == "new"] == ["NE"]
