@@ -85,6 +85,7 @@ TABLE_FILES = {
     "links": "fr_casualty_links.tsv",
     "zero_cues": "fr_casualty_zero_cues.tsv",
     "aggregate_cues": "fr_casualty_aggregate_cues.tsv",
+    "unreported_cues": "fr_casualty_unreported_cues.tsv",
     "quantities": "fr_quantity_nouns.tsv",
 }
 
@@ -125,6 +126,7 @@ def load_tables(directory: Path | None = None) -> dict:
         "links": links,
         "zero_cues": [row[0] for row in read_tsv(path("zero_cues"), columns=1)],
         "aggregate_cues": [row[0] for row in read_tsv(path("aggregate_cues"), columns=1)],
+        "unreported_cues": [row[0] for row in read_tsv(path("unreported_cues"), columns=1)],
         "quantities": quantities,
     }
 
@@ -222,6 +224,7 @@ class CasualtyCounter(Pipe):
         self.zero_re = re.compile(zero, re.IGNORECASE)
         self.zero_re_lower = re.compile(zero)
         self.aggregate_re = re.compile("|".join(f"(?:{cue})" for cue in t["aggregate_cues"]), re.IGNORECASE)
+        self.unreported_re = re.compile("|".join(f"(?:{cue})" for cue in t.get("unreported_cues", [])) or r"(?!)", re.IGNORECASE)
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         for label, forms in (("TERM", self.terms), ("GROUP", self.groups), ("QUANTITY", self.quantity_nouns),
                              ("MOD", self.modifiers), ("BREAK", self.breaks), ("LINK", self.links)):
@@ -305,7 +308,8 @@ class CasualtyCounter(Pipe):
                 if span is not None:
                     casualties.append(span)
         for match in zeros:
-            casualties.extend(self._zero(doc, match))
+            if not self._unreported(text, match.start()):
+                casualties.extend(self._zero(doc, match))
         if self.zero_injured_implies_killed:
             casualties.extend(self._implied_killed(doc, casualties))
         for span in casualties:
@@ -313,6 +317,11 @@ class CasualtyCounter(Pipe):
         casualties.sort(key=lambda s: (s.start, s.end))
         self._by_start = self._term_end = self._trigger_token = None  # per-doc state: don't keep the doc's data
         return casualties, quantities
+
+    def _unreported(self, text: str, start: int) -> bool:
+        """ "n'a mentionné ni le lieu ni d'éventuels blessés": the zero follows a source that did not say."""
+        sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+        return self.unreported_re.search(text, sentence_start, start) is not None
 
     def _index(self, doc: Doc, text: str):
         """Lexicon matches by start and end token; the longest match at a start comes first."""

@@ -425,3 +425,16 @@ def nlp_casualties_for_demonyms():
     nlp = spacy.load("fr_core_news_md", exclude=["lemmatizer", "ner"])
     nlp.add_pipe("casualties")
     return nlp
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le drone a été abattu sans faire de blessés.", [("injured", 0), ("killed", 0)]),
+    # a source that did not say gives no zero
+    ("Tous les drones ont été interceptés, selon l'armée, qui n'a mentionné ni dégâts ni blessés.", []),
+    ("Une frappe a visé le port, sans préciser s'il y avait des victimes.", []),
+])
+def test_an_untold_toll_is_not_a_zero(text, expected):
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("casualties")
+    doc = nlp(text)
+    assert sorted((s._.casualty_kind, s._.casualty_count) for s in doc.spans["casualties"]) == expected
