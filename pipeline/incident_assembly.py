@@ -211,8 +211,11 @@ def is_event_sentence(facts: SentenceFacts) -> bool:
     if told_in_future(facts.span):
         return False
     if not strong:
-        # "un drone s'est écrasé sur un immeuble", "un drone a endommagé des maisons": a flying weapon that hit
-        return bool(names & {"drone", "aircraft"}) and "impact" in names
+        # "un drone s'est écrasé sur un immeuble", "un drone a endommagé des maisons": a flying weapon that hit;
+        # "des hommes armés ont tué neuf villageois": armed men and a toll
+        return bool(names & {"drone", "aircraft"}) and "impact" in names or "armed_actor" in names and any(
+            ext(c, "casualty_kind") in ("killed", "injured") and ext(c, "casualty_count") for c in facts.casualties
+            if not ext(c, "casualty_aggregate", False))
 
     if names & SPECIFIC_CUES:
         return True

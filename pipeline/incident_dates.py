@@ -524,6 +524,13 @@ class Grammar:
             start = end = pub + timedelta(days=int(value))
             future = future or int(value) > 0
             warnings = self._weekday_check(first_weekday, start, pub)
+            if warnings and int(value) <= 0 and abs(int(value)) <= 1:
+                # "« Aujourd'hui (dimanche) »" quoted in Monday's paper: the speaker's today is the named weekday
+                named = self.weekdays[_compact(first_weekday.groups["wd"])]
+                back = (pub.weekday() - named) % 7
+                if back <= 2:
+                    start = end = pub - timedelta(days=back)
+                    warnings = ()
         elif anchor.kind == "night_before":
             start, end = pub - timedelta(days=1), pub
             phrase_part = "night"

@@ -115,6 +115,7 @@ def test_new_background_and_aggregate_mentions_are_told_apart(nlp_full):
     ("Des jihadistes ont attaqué mardi un marché du village de Seytenga, tuant onze civils.", "Attack"),
     ("Des hommes armés ont envahi mardi la localité de Cabaret, tirant sur les habitants et incendiant des maisons.", "Attack"),
     ("Un drone s'est écrasé mardi sur un immeuble d'habitation de Toula, endommageant la façade.", "Air/drone strike"),
+    ("Mardi, des hommes armés ont tué neuf villageois près de Konduga, dans l'État de Borno.", "Attack"),
 ])
 def test_event_is_typed_as_acled_does(nlp_full, text, expected_sub_event):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})

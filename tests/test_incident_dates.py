@@ -432,6 +432,9 @@ def test_resolve_weekday(weekday, reference, future, strict, expected):
     ("mardi", None, True, ResolvedDate(date(2024, 7, 23), date(2024, 7, 23), "day", None, "point", future=True)),
     ("dans la nuit", date(2024, 7, 12), False, ResolvedDate(None, None, "unknown", "night", "time_of_day")),
     ("Aucune date ici.", None, False, None),
+    # a quoted "today" that the writer names: the named day (Monday's paper quoting Tuesday's words, here Wednesday's)
+    ("aujourd'hui (mardi)", None, False, ResolvedDate(date(2024, 7, 16), date(2024, 7, 16), "day", None, "point")),
+    ("aujourd'hui (mercredi)", None, False, ResolvedDate(date(2024, 7, 17), date(2024, 7, 17), "day", None, "point")),
 ])
 def test_resolve_time_expression_without_pipeline(text, previous, future, expected):
     assert resolve_time_expression(text, WED, previous_date=previous, future=future) == expected
