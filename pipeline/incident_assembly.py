@@ -683,6 +683,13 @@ def kinds_compatible(a: set[str], b: set[str]) -> bool:
     return any(sa <= family or sb <= family or (sa & family and sb & family) for family in FAMILIES)
 
 
+def same_family(a: set[str], b: set[str]) -> bool:
+    """Both name a kind of one family ("combats" and "attaqué les positions"), not merely compatible ones."""
+    context = {"casualty", "impact", "claim", "armed_actor", "firearm"}
+    sa, sb = a - context, b - context
+    return any(sa & family and sb & family for family in FAMILIES)
+
+
 def dates_compatible(a: dict | None, b: dict | None) -> bool:
     if a is None or b is None:
         return True
@@ -710,8 +717,12 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
             if dates_compatible(own_date, mention_date) and kinds_compatible(incident.cues, mention.cues) \
                     and (places_compatible(incident.places(), mention.places)
                          or same_day and only_country_level(incident.places(), mention.places)):
-                target = incident
-                break
+                if specific_place(mention.places) is not None or same_family(incident.cues, mention.cues):
+                    target = incident
+                    break
+                # a placeless mention goes to the latest compatible incident, unless an earlier one is of its kind
+                # ("quatre combattants tués dans les combats" after "des bombes ont tué 21 personnes à Bagdad")
+                target = target or incident
         if target is None:
             if not mention.continuation:
                 incidents.append(Incident([mention], mention.kind))
