@@ -47,6 +47,7 @@ DE_WORDS = {"de", "d'", "d’"}
 # the counted noun is the subject or object of the trigger verb, or the trigger modifies it ("trois soldats tués")
 PARSE_ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj"}
 PARSE_MODIFIER_DEPS = {"acl", "amod", "acl:relcl"}
+PARSE_COMPLEMENT_DEPS = {"xcomp"}
 
 _SPAN_EXTENSIONS = {
     "casualty_kind": None, "casualty_count": None, "casualty_low": None, "casualty_high": None,
@@ -520,6 +521,8 @@ class CasualtyCounter(Pipe):
             noun = doc[member.head[1]]
             subject = noun.head if noun.dep_ == "conj" else noun
             candidates = [(subject.head, False)] if subject.dep_ in PARSE_ARGUMENT_DEPS else []
+            if candidates:  # "dix personnes ont été retrouvées décapitées": the participle completing the verb
+                candidates.extend((child, False) for child in subject.head.children if child.dep_ in PARSE_COMPLEMENT_DEPS)
             candidates.extend((child, True) for child in noun.children if child.dep_ in PARSE_MODIFIER_DEPS)
             for token, is_modifier in candidates:
                 item = self._trigger_token.get(token.i)

@@ -438,3 +438,12 @@ def test_an_untold_toll_is_not_a_zero(text, expected):
     nlp.add_pipe("casualties")
     doc = nlp(text)
     assert sorted((s._.casualty_kind, s._.casualty_count) for s in doc.spans["casualties"]) == expected
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Dix personnes ont été retrouvées décapitées dans un village du nord du Mozambique.", 10),
+    ("Trois soldats ont été retrouvés morts près de Gao.", 3),
+])
+def test_a_toll_told_with_found(nlp_casualties_for_demonyms, text, count):
+    doc = nlp_casualties_for_demonyms(text)
+    assert [(span._.casualty_kind, span._.casualty_count) for span in doc.spans["casualties"]] == [("killed", count)]
