@@ -48,6 +48,9 @@ DE_WORDS = {"de", "d'", "d’"}
 PARSE_ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj"}
 PARSE_MODIFIER_DEPS = {"acl", "amod", "acl:relcl"}
 PARSE_COMPLEMENT_DEPS = {"xcomp"}
+# a cheap first look for a named victim ("X a été tué", "X est mort") in a text with no figure
+NAMED_VICTIM = re.compile(r"\b(?:a|avait)\s+été\s+(?:tué|tuée|blessé|blessée|abattu|abattue|assassiné|assassinée|exécuté|exécutée)\b"
+                          r"|\best\s+(?:mort|morte|décédé|décédée)\b")
 
 _SPAN_EXTENSIONS = {
     "casualty_kind": None, "casualty_count": None, "casualty_low": None, "casualty_high": None,
@@ -286,7 +289,7 @@ class CasualtyCounter(Pipe):
         else:
             zeros = list(self.zero_re.finditer(text))
             raw_counts = list(self.number_re.finditer(text))
-        if not zeros and not raw_counts:
+        if not zeros and not raw_counts and not (self._has_dep and NAMED_VICTIM.search(text)):
             return [], []
         self._index(doc, text)
         casualties: list[Span] = []
@@ -311,6 +314,7 @@ class CasualtyCounter(Pipe):
         for match in zeros:
             if not self._unreported(text, match.start()):
                 casualties.extend(self._zero(doc, match))
+        casualties.extend(self._named_victims(doc, casualties))
         if self.zero_injured_implies_killed:
             casualties.extend(self._implied_killed(doc, casualties))
         for span in casualties:
@@ -318,6 +322,30 @@ class CasualtyCounter(Pipe):
         casualties.sort(key=lambda s: (s.start, s.end))
         self._by_start = self._term_end = self._trigger_token = None  # per-doc state: don't keep the doc's data
         return casualties, quantities
+
+    def _named_victims(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """ "Younes Tayeh, 21 ans, a été tué": one person, named, is a count of one."""
+        if not self._has_dep:
+            return []
+        taken = {i for span in found for i in range(span.start, span.end)}
+        result = []
+        for index, item in self._trigger_token.items():
+            trigger = doc[index]
+            entry = item[3].get("after")
+            if entry is None or index in taken or index != item[1]:
+                continue
+            for child in trigger.children:
+                named = child.pos_ == "PROPN" or any(g.pos_ == "PROPN" and g.dep_ in ("appos", "flat:name", "nmod")
+                                                      for g in child.children)  # "le journaliste Omar Haddad"
+                if child.dep_ in ("nsubj", "nsubj:pass") and named and "Plur" not in child.morph.get("Number") \
+                        and child.i not in taken and child.i < index:
+                    start, end = child.left_edge.i, item[2]
+                    number = ParsedNumber(1, 1, 1, "exact")
+                    trigger_chars = (doc[item[1]].idx, doc[item[2] - 1].idx + len(doc[item[2] - 1]))
+                    result.append(self._casualty_span(doc, start, end, entry[0][0], number, "unknown", (), trigger_chars, child.lower_))
+                    taken.update(range(start, end))
+                    break
+        return result
 
     def _unreported(self, text: str, start: int) -> bool:
         """ "n'a mentionné ni le lieu ni d'éventuels blessés": the zero follows a source that did not say."""

@@ -447,3 +447,13 @@ def test_an_untold_toll_is_not_a_zero(text, expected):
 def test_a_toll_told_with_found(nlp_casualties_for_demonyms, text, count):
     doc = nlp_casualties_for_demonyms(text)
     assert [(span._.casualty_kind, span._.casualty_count) for span in doc.spans["casualties"]] == [("killed", count)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mahmoud Saleh, âgé de 19 ans, a été tué d'une balle dans le dos.", [("killed", 1)]),
+    ("Le journaliste Omar Haddad a été blessé par des éclats.", [("injured", 1)]),
+    ("Le ministre a été reçu à Paris.", []),
+])
+def test_a_named_victim_is_a_count_of_one(nlp_casualties_for_demonyms, text, expected):
+    doc = nlp_casualties_for_demonyms(text)
+    assert [(span._.casualty_kind, span._.casualty_count) for span in doc.spans["casualties"]] == expected
