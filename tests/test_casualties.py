@@ -457,3 +457,12 @@ def test_a_toll_told_with_found(nlp_casualties_for_demonyms, text, count):
 def test_a_named_victim_is_a_count_of_one(nlp_casualties_for_demonyms, text, expected):
     doc = nlp_casualties_for_demonyms(text)
     assert [(span._.casualty_kind, span._.casualty_count) for span in doc.spans["casualties"]] == expected
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Les assaillants ont abattu quatorze de leurs passagers.", 14),
+    ("Deux de ses gardes du corps ont été tués.", 2),
+])
+def test_shot_dead_and_partitive_counts(nlp_casualties_for_demonyms, text, count):
+    doc = nlp_casualties_for_demonyms(text)
+    assert [span._.casualty_count for span in doc.spans["casualties"]] == [count]
