@@ -698,11 +698,18 @@ def dates_compatible(a: dict | None, b: dict | None) -> bool:
 
 def merge_mentions(mentions: list[Mention]) -> list[Incident]:
     incidents: list[Incident] = []
+    last: Incident | None = None  # the incident the previous mention went to
     for mention in mentions:
         if mention.kind == "aggregate":
             incidents.append(Incident([mention], "aggregate"))
+            last = incidents[-1]
             continue
         target = None
+        if mention.continuation and last is not None and not mention.places:
+            # "Au moins 70 autres ont été blessés": the figures of the event told in the sentence before
+            if last.kind == mention.kind and dates_compatible(last.event_date(), None if mention.statement_date else mention.date):
+                last.mentions.append(mention)
+            continue
         for incident in reversed(incidents):
             if incident.kind != mention.kind:
                 if mention.continuation:
@@ -726,8 +733,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Incident]:
         if target is None:
             if not mention.continuation:
                 incidents.append(Incident([mention], mention.kind))
+                last = incidents[-1]
         else:
             target.mentions.append(mention)
+            last = target
     return incidents
 
 

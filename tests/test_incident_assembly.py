@@ -370,7 +370,10 @@ def test_a_border_between_two_countries_leaves_the_country_to_the_rest_of_the_ar
 
 def test_a_placeless_toll_goes_to_the_event_of_its_kind(nlp_full):
     text = ("Des jihadistes ont attaqué vendredi les positions kurdes dans la ville de Kirkouk, tandis que des bombes "
-            "ont tué au moins douze personnes à Bagdad. Au moins quatre combattants kurdes ont été tués dans les combats.")
+            "ont tué au moins douze personnes à Bagdad. Au moins quatre combattants kurdes ont été tués dans les combats. "
+            "Au moins 70 autres ont été blessés.")
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-16"})
-    new = sorted((r["location"]["place"], r["killed"]["value"] if r["killed"] else None) for r in records if r["mention"] == "new")
-    assert new == [("Bagdad", 12), ("Kirkouk", 4)]
+    new = sorted((r["location"]["place"], r["killed"]["value"] if r["killed"] else None,
+                  r["injured"]["value"] if r["injured"] else None) for r in records if r["mention"] == "new")
+    # and the figures of the next sentence go with the event told just before
+    assert new == [("Bagdad", 12, None), ("Kirkouk", 4, 70)]
