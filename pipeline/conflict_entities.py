@@ -606,7 +606,8 @@ class ConflictEntities:
                 return False  # the tail of a longer name ("Sherko Fatih", an officer, not Istanbul's Fatih)
             # a town abroad needs a big city, more so for an alternate name ("Boni" for Bonn)
             floor = self.min_population_unrelated if best[1] else 5 * self.min_population_unrelated
-            if best[0].population < floor and candidate.head is None:
+            unique_place = len(candidate.towns) == 1 and best[1] and first.ent_type_ == "LOC" and first.ent_iob_ == "B"
+            if best[0].population < floor and candidate.head is None and not unique_place:  # "Nouméa": one town of the name
                 return False
             confidence = 0.6 if len(candidate.towns) > 1 else 0.8
         if candidate.head is not None:
