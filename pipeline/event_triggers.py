@@ -24,6 +24,18 @@ def load_aerial_objects(path: Path | None = None) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE)
 
 
+def destroyed_in_flight(span: Span, aerial: re.Pattern) -> bool:
+    """ "ont intercepté et détruit douze drones", "quatre missiles détruits": what was destroyed is the weapon itself,
+    an interception, not damage on the ground."""
+    if span._.cue != "impact" or not span.text.lower().split()[-1].startswith("détrui"):
+        return False
+    root = span.root
+    related = [child for child in root.children if child.dep_ in ("obj", "nsubj:pass", "nsubj")]
+    if root.dep_ in ("amod", "acl") :
+        related.append(root.head)
+    return any(aerial.fullmatch(token.text) for token in related)
+
+
 def shot_person(span: Span, aerial: re.Pattern) -> bool:
     """ "ont abattu quatorze passagers": "abattre" with nothing that flies in its sentence kills, it does not
     intercept."""
@@ -74,6 +86,8 @@ class EventTriggers:
             span._.cue_weapon = entry.weapon
             if doc.has_annotation("SENT_START") and shot_person(span, self.aerial_objects):
                 span._.cue, span._.cue_strong, span._.cue_weapon = "killing", True, "firearms"
+            elif doc.has_annotation("DEP") and destroyed_in_flight(span, self.aerial_objects):
+                span._.cue, span._.cue_strong = "interception", True
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc

@@ -447,6 +447,41 @@ def separate_towns(places: list[Span]) -> list[Span]:
     return kept
 
 
+CLAUSE_JOINERS = {"tandis", "mais", "alors", ";", "cependant", "toutefois"}
+WEAPON_CUES = {"drone", "shelling", "air_strike", "aircraft"}
+
+
+def split_interception(mention: Mention, told_before: set[str] = frozenset()) -> list[Mention]:
+    """ "Le premier a été abattu ..., tandis que le second a percuté un immeuble, blessant trois personnes": what
+    was shot down and what hit are two events (ACLED: Disrupted weapons use, then the strike). The sentence is cut
+    at the word that joins the two clauses; the weapon named anywhere in it (else in the mention before: "Deux
+    drones ont visé Soumy. Le premier a été abattu ...") goes with both."""
+    facts = mention.facts
+    stopped = [c for c in facts.cues if ext(c, "cue") == "interception"]
+    hits = [c for c in facts.cues if ext(c, "cue") in ("impact", "explosion") and not denied_impact(c)] + \
+        [c for c in facts.casualties if ext(c, "casualty_count") and not ext(c, "casualty_aggregate", False)]
+    if not stopped or not hits:
+        return [mention]
+    last_stop, first_hit = max(c.end for c in stopped), min(c.start for c in hits)
+    if last_stop > first_hit:
+        return [mention]
+    doc = facts.span.doc
+    joins = [t.i for t in doc[last_stop:first_hit] if t.lower_ in CLAUSE_JOINERS]
+    if not joins:
+        return [mention]
+    cut = joins[0]
+    weapons = {ext(c, "cue") for c in facts.cues if ext(c, "cue") in WEAPON_CUES} or set(told_before)
+    pieces = []
+    for start, end in ((facts.span.start, cut), (cut, facts.span.end)):
+        cues = [c for c in facts.cues if start <= c.start < end]
+        part = SentenceFacts(facts.index, facts.span, cues, facts.dates,
+                             [c for c in facts.casualties if start <= c.start < end], facts.quantities, facts.entities)
+        names = {ext(c, "cue") for c in cues if not denied_impact(c)} | weapons
+        pieces.append(Mention(part, names, mention.date, mention.date_span, mention.statement_date, mention.part_of_day,
+                              mention.kind, mention.places, mention.actors, another=mention.another))
+    return pieces
+
+
 def split_by_town(mention: Mention) -> list[Mention]:
     """One mention per town when a sentence names several towns apart (ACLED: one event per location); each
     toll goes to the town it follows (or, before the first town, to that one)."""
@@ -549,7 +584,11 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
         cues = {ext(c, "cue") for c in facts.cues if outside(c, context) and not denied_impact(c)} or facts.cue_names
         mention = Mention(told, cues, date_value, date_span, statement, part_of_day, kind, places, actors,
                           another=opens_another_event(facts, data))
-        mentions.extend(split_by_town(mention) if kind != "aggregate" else [mention])
+        if kind == "aggregate":
+            mentions.append(mention)
+        else:
+            told_before = mentions[-1].cues & WEAPON_CUES if mentions else set()
+            mentions.extend(piece for part in split_interception(mention, told_before) for piece in split_by_town(part))
     return mentions
 
 
@@ -1118,8 +1157,10 @@ def incident_record(doc: Doc, incident: Incident, data: AssemblyData, lead_place
         sub_event = "Abduction/forced disappearance"
     date_value, date_span = incident.own_date()
     warnings = []
-    if date_value is None and incident.kind == "new" and lead_date is not None:
-        date_value = lead_date
+    if incident.kind == "new" and lead_date is not None and (date_value is None or incident.event_date() is None
+                                                             and lead_date["end"] <= date_value["start"]):
+        # no date of its own, or only the day it was told ("a indiqué lundi"): the day of the article's main event
+        date_value, date_span = lead_date, None
     if date_value is None:
         publication = doc._.publication_date
         date_value = {"start": publication - timedelta(days=1) if incident.kind == "new" else None,
