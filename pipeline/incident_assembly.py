@@ -1171,6 +1171,10 @@ def incident_record(doc: Doc, incident: Incident, data: AssemblyData, lead_place
         date_value = dict(date_value)
         if date_value.get("part_of_day") is None:
             date_value["part_of_day"] = next((m.part_of_day for m in incident.mentions if m.part_of_day), None)
+        if date_value["part_of_day"] == "evening" and date_value["start"] is not None and date_value["start"] == date_value["end"] \
+                and any(m.part_of_day == "night" and m.date is None for m in incident.mentions):
+            # "mercredi soir ... les affrontements se sont prolongés dans la nuit": into the next day
+            date_value["end"] = date_value["start"] + timedelta(days=1)
     if date_span is not None:
         evidence["date"] = char_spans([date_span])
     location, place_spans = location_of(incident, lead_places, country)

@@ -371,3 +371,10 @@ def test_a_placeless_toll_goes_to_the_event_of_its_kind(nlp_full):
                   r["injured"]["value"] if r["injured"] else None) for r in records if r["mention"] == "new")
     # and the figures of the next sentence go with the event told just before
     assert new == [("Bagdad", 12, None), ("Kirkouk", 4, 70)]
+
+
+def test_an_evening_that_goes_on_into_the_night_ends_the_next_day(nlp_full):
+    text = ("Des affrontements ont éclaté mercredi soir entre l'armée israélienne et des Palestiniens à Naplouse. "
+            "Deux Palestiniens ont été arrêtés et les affrontements se sont prolongés dans la nuit.")
+    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-14"})
+    assert [(r["date"]["start"], r["date"]["end"]) for r in records if r["mention"] == "new"] == [("2024-03-13", "2024-03-14")]
