@@ -429,7 +429,7 @@ def separate_towns(places: list[Span]) -> list[Span]:
         if before & RELATIVE_PLACE_WORDS:
             continue
         if {t.lower_ for t in span.doc[max(span.sent.start, span.start - 6):span.start]} & SITUATING_WORDS:
-            continue  # "le camp d'al-Fara, situé entre les villes de Tubas et Jénine"
+            continue  # "le camp de Balata, situé entre Naplouse et Jénine": towns that situate, not places
         key = place_key(span)
         if key not in seen:
             seen.add(key)
@@ -1103,7 +1103,7 @@ def strip_head(text: str) -> str:
 
 def article_country(entities: list[Span], data: AssemblyData) -> str | None:
     """The country the article's places of events point to; ties, or no place at all, go to the country named
-    most in any role ("sept soldats nigériens ... près de la frontière entre le Niger et le Burkina Faso")."""
+    most in any role (soldiers of Niger killed "non loin de la frontière qui sépare le Niger du Burkina Faso")."""
     counts, named = Counter(), Counter()
     for span in entities:
         code = ext(span, "country_iso2")

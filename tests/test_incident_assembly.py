@@ -252,8 +252,8 @@ def test_a_vague_toll_has_no_best_figure_but_keeps_its_bounds(nlp_full, toll, va
 
 
 def test_an_unknown_village_takes_the_region_named_in_the_event_sentences(nlp_full):
-    text = ("Au moins quinze civils ont été tués samedi dans le nord du Burkina Faso, a annoncé le gouverneur de la "
-            "région du Sahel. La commune de Tindangou a été la cible d'une attaque de groupes armés.")
+    text = ("Au moins quinze civils ont été tués samedi dans le nord du Burkina Faso, selon un communiqué du "
+            "gouverneur de la région du Sahel. Des groupes armés ont pris pour cible le village de Tindangou.")
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-11"})
     [new] = [r for r in records if r["mention"] == "new"]
     assert (new["location"]["place"], new["location"]["admin1_iso"]) == ("Tindangou", "BF-12")
@@ -334,7 +334,7 @@ def test_two_clauses_joined_by_tandis_que_are_two_events_with_their_own_tolls(nl
 @pytest.mark.parametrize("text, killed", [
     # each side told in its own sentence: every side counts
     ("Six soldats ont été tués samedi lors d'une attaque de jihadistes près de Kandi, dans le nord du Bénin. "
-     "L'attaque a également coûté la vie à dix-sept assaillants, selon l'armée.", 23),
+     "Dix-sept assaillants ont aussi péri dans l'accrochage, d'après l'armée.", 23),
     # a later, larger total of the same people is a revision, not another side
     ("Six soldats ont été tués samedi lors d'une attaque de jihadistes près de Kandi, dans le nord du Bénin. "
      "Le bilan est passé dimanche à neuf soldats tués.", 9),
@@ -347,7 +347,7 @@ def test_tolls_of_different_sides_add_up(nlp_full, text, killed):
 
 @pytest.mark.parametrize("text, place", [
     # a town that undergoes the event is its place; one that acts or speaks is its government
-    ("La capitale irakienne, Bagdad, a été secouée jeudi soir par un attentat à la bombe qui a tué onze personnes.", "Bagdad"),
+    ("Jeudi soir, Bagdad a été ébranlée par une bombe qui a tué onze passants sur un marché.", "Bagdad"),
     ("Sept soldats ont été tués lundi dans une embuscade près de Téra, a affirmé mardi le gouvernement à Niamey.", "Téra"),
 ])
 def test_the_place_undergoes_the_event(nlp_full, text, place):
@@ -356,16 +356,16 @@ def test_the_place_undergoes_the_event(nlp_full, text, place):
 
 
 def test_a_border_between_two_countries_leaves_the_country_to_the_rest_of_the_article(nlp_full):
-    text = ("Sept soldats nigériens ont été tués lundi dans une attaque de jihadistes près de la frontière entre le "
-            "Niger et le Burkina Faso.\nLe Niger fait face depuis des années à des attaques jihadistes.")
+    text = ("Sept soldats nigériens ont péri lundi dans une attaque de jihadistes non loin de la frontière qui sépare "
+            "le Niger du Burkina Faso.\nLe Niger fait face depuis des années à des attaques jihadistes.")
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-05-22"})
     assert [r["location"]["country_iso2"] for r in records if r["mention"] == "new"] == ["NE"]
 
 
 def test_a_placeless_toll_goes_to_the_event_of_its_kind(nlp_full):
     text = ("Des jihadistes ont attaqué vendredi les positions kurdes dans la ville de Kirkouk, tandis que des bombes "
-            "ont tué au moins douze personnes à Bagdad. Au moins quatre combattants kurdes ont été tués dans les combats. "
-            "Au moins 70 autres ont été blessés.")
+            "ont tué au moins douze personnes à Bagdad. Quatre peshmergas au moins ont péri au cours des combats. "
+            "Soixante-dix autres ont été blessés.")
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-16"})
     new = sorted((r["location"]["place"], r["killed"]["value"] if r["killed"] else None,
                   r["injured"]["value"] if r["injured"] else None) for r in records if r["mention"] == "new")
@@ -375,6 +375,6 @@ def test_a_placeless_toll_goes_to_the_event_of_its_kind(nlp_full):
 
 def test_an_evening_that_goes_on_into_the_night_ends_the_next_day(nlp_full):
     text = ("Des affrontements ont éclaté mercredi soir entre l'armée israélienne et des Palestiniens à Naplouse. "
-            "Deux Palestiniens ont été arrêtés et les affrontements se sont prolongés dans la nuit.")
+            "Les heurts ont continué dans la nuit, et deux jeunes ont été interpellés.")
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-14"})
     assert [(r["date"]["start"], r["date"]["end"]) for r in records if r["mention"] == "new"] == [("2024-03-13", "2024-03-14")]
