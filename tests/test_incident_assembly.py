@@ -284,36 +284,12 @@ def test_a_later_figure_replaces_a_vague_toll(nlp_full):
     assert new["killed"]["value"] == 40
 
 
-def test_towns_that_situate_a_camp_are_not_places_of_their_own(nlp_full):
-    text = ("Un jeune Palestinien a été tué mardi d'une balle tirée par un soldat israélien dans le camp de Balata, "
-            "situé entre les villes de Naplouse et Jénine, en Cisjordanie.")
-    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
-    assert [r["location"]["place"] for r in records if r["mention"] == "new"] == ["Balata"]
-
-
 def test_the_eve_of_a_visit_does_not_date_the_attack(nlp_full):
     text = ("Une voiture piégée a explosé près d'un commissariat de Diyarbakir, tuant trois policiers. "
             "Cet attentat survient à la veille d'une visite du ministre de l'Intérieur dans la ville.")
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
     # undated: the day before publication to publication, not the day before the visit read back from today
     assert [(r["date"]["start"], r["date"]["end"]) for r in records if r["mention"] == "new"] == [("2024-03-12", "2024-03-13")]
-
-
-@pytest.mark.parametrize("text, place", [
-    ("Des drones ont visé mardi des dépôts de carburant dans la région de Poltava, selon Kiev.", None),
-    ("Une attaque de drones conduite par Kyiv a été contrecarrée mardi au-dessus de la région de Koursk.", None),
-])
-def test_a_capital_that_speaks_or_acts_is_not_the_place(nlp_full, text, place):
-    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-13"})
-    assert [r["location"]["place"] for r in records if r["mention"] == "new"] == [place]
-
-
-
-def test_a_medium_named_as_source_is_not_a_place(nlp_full):
-    text = ("Une voiture piégée a explosé jeudi soir dans un marché de Bagdad, tuant onze personnes, a rapporté la "
-            "chaîne d'information Al-Alam.")
-    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-15"})
-    assert [r["location"]["place"] for r in records if r["mention"] == "new"] == ["Bagdad"]
 
 
 def test_a_weeks_toll_of_many_attacks_is_an_aggregate(nlp_full):
@@ -344,11 +320,17 @@ def test_tolls_of_different_sides_add_up(nlp_full, text, killed):
     assert [r["killed"]["value"] for r in records if r["mention"] == "new"] == [killed]
 
 
-
 @pytest.mark.parametrize("text, place", [
     # a town that undergoes the event is its place; one that acts or speaks is its government
     ("Jeudi soir, Bagdad a été ébranlée par une bombe qui a tué onze passants sur un marché.", "Bagdad"),
     ("Sept soldats ont été tués lundi dans une embuscade près de Téra, a affirmé mardi le gouvernement à Niamey.", "Téra"),
+    ("Des drones ont visé lundi des dépôts de carburant dans la région de Poltava, selon Kiev.", None),
+    ("Une attaque de drones conduite par Kyiv a été contrecarrée lundi au-dessus de la région de Koursk.", None),
+    # nor are the towns that situate it, nor the medium that reports it
+    ("Un jeune Palestinien a été tué lundi d'une balle tirée par un soldat israélien dans le camp de Balata, "
+     "situé entre les villes de Naplouse et Jénine, en Cisjordanie.", "Balata"),
+    ("Une voiture piégée a explosé lundi soir dans un marché de Bagdad, tuant onze personnes, a rapporté la "
+     "chaîne d'information Al-Alam.", "Bagdad"),
 ])
 def test_the_place_undergoes_the_event(nlp_full, text, place):
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-05-24"})
