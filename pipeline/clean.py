@@ -2,6 +2,7 @@
 body that the dump repeats, and keep an offset map so that every evidence span points into the ORIGINAL text."""
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from array import array
@@ -46,45 +47,102 @@ def load_boilerplate_rules(path: Path | None = None) -> BoilerplateRules:
     return BoilerplateRules(full(groups["line"]), full(groups["line+next"]), inline)
 
 
-@dataclass(frozen=True)
 class CleanText:
     """`text` is what the NLP sees; its character i came from original[starts[i]:ends[i]] (one character, or
-    a whole entity such as `&#39;`)."""
+    a whole entity such as `&#39;`).
 
-    text: str
-    starts: array
-    ends: array
-    original_length: int
+    The map is kept as pieces, not one entry per character: most articles are triaged out and never need an
+    offset, so the cleaner only notes where each piece of text came from. A piece (at, origin, width) covers
+    the text from `at` to the next piece; with width None its characters map one to one from `origin`, else
+    each of them stands for original[origin:origin + width] (a decoded entity, a separator)."""
+
+    __slots__ = ("text", "original_length", "_at", "_pieces")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, int | None]], original_length: int) -> None:
+        self.text = text
+        self.original_length = original_length
+        self._pieces = pieces
+        self._at = [piece[0] for piece in pieces]
+
+    def start_of(self, index: int) -> int:
+        at, origin, width = self._pieces[bisect.bisect_right(self._at, index) - 1]
+        return origin + index - at if width is None else origin
+
+    def end_of(self, index: int) -> int:
+        at, origin, width = self._pieces[bisect.bisect_right(self._at, index) - 1]
+        return origin + index - at + 1 if width is None else origin + width
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the clean span [start, end)."""
         if end <= start:
-            position = self.starts[start] if start < len(self.text) else self.original_length
+            position = self.start_of(start) if start < len(self.text) else self.original_length
             return position, position
-        return self.starts[start], self.ends[end - 1]
+        return self.start_of(start), self.end_of(end - 1)
+
+    @property
+    def starts(self) -> array:
+        return array("l", (self.start_of(i) for i in range(len(self.text))))
+
+    @property
+    def ends(self) -> array:
+        return array("l", (self.end_of(i) for i in range(len(self.text))))
+
+    def pieces_of(self, ranges: list[tuple[int, int]], separator: str) -> "CleanText":
+        """The text of `ranges` (in order, not overlapping) joined by `separator`, with the map kept; a
+        separator stands for what lies between the two ranges in the original."""
+        builder = _Builder()
+        for begin, end in ranges:
+            if builder.length:
+                origin = self.end_of(begin - 1) if begin else 0
+                builder.add(separator, origin, source_length=self.start_of(begin) - origin)
+            first = bisect.bisect_right(self._at, begin) - 1
+            for number in range(first, len(self._pieces)):
+                at, origin, width = self._pieces[number]
+                if at >= end:
+                    break
+                piece_end = self._pieces[number + 1][0] if number + 1 < len(self._pieces) else len(self.text)
+                piece_begin = max(at, begin)
+                text = self.text[piece_begin:min(piece_end, end)]
+                if width is None:
+                    builder.add(text, origin + piece_begin - at)
+                else:
+                    builder.add(text, origin, source_length=width)
+        return builder.build(self.original_length)
+
+    @classmethod
+    def from_arrays(cls, text: str, starts, ends, original_length: int) -> "CleanText":
+        """The same map given one entry per character (runs that map one to one become one piece)."""
+        pieces: list[tuple[int, int, int | None]] = []
+        for index, (start, end) in enumerate(zip(starts, ends)):
+            if pieces:
+                at, origin, width = pieces[-1]
+                if width is None and end == start + 1 and start == origin + index - at:
+                    continue
+                if width is not None and start == origin and end == origin + width:
+                    continue
+            pieces.append((index, start, None) if end == start + 1 else (index, start, end - start))
+        return cls(text, pieces, original_length)
 
 
 class _Builder:
-    """Appends pieces of text with the original range of each character."""
+    """Appends pieces of text with the original range they came from."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.starts = array("l")
-        self.ends = array("l")
+        self.pieces: list[tuple[int, int, int | None]] = []
+        self.length = 0
 
     def add(self, text: str, origin: int, source_length: int | None = None) -> None:
         """Each character stands for the one at the same distance from `origin`; with `source_length`, all of
         them stand for original[origin:origin + source_length] (a decoded entity, a separator)."""
+        if not text:
+            return
         self.parts.append(text)
-        if source_length is None:
-            self.starts.extend(range(origin, origin + len(text)))
-            self.ends.extend(range(origin + 1, origin + len(text) + 1))
-        else:
-            self.starts.extend([origin] * len(text))
-            self.ends.extend([origin + source_length] * len(text))
+        self.pieces.append((self.length, origin, source_length))
+        self.length += len(text)
 
     def build(self, original_length: int) -> CleanText:
-        return CleanText("".join(self.parts), self.starts, self.ends, original_length)
+        return CleanText("".join(self.parts), self.pieces, original_length)
 
 
 def strip_html(text: str) -> CleanText:
@@ -159,11 +217,11 @@ def clean_article(text: str, rules: BoilerplateRules | None = None) -> CleanText
         line_start = line_end + 1
     clean = builder.build(len(source))
     if stage.text is text or stage.text == text:
-        return CleanText(clean.text, clean.starts, clean.ends, len(text))
-    # compose with the HTML stage so that offsets point into the original text
-    starts = array("l", (stage.starts[i] if i < len(source) else len(text) for i in clean.starts))
-    ends = array("l", (stage.ends[i - 1] if i > 0 else 0 for i in clean.ends))
-    return CleanText(clean.text, starts, ends, len(text))
+        return CleanText(clean.text, clean._pieces, len(text))
+    # compose with the HTML stage so that offsets point into the original text (the rare articles with markup)
+    starts = [stage.start_of(i) if i < len(source) else len(text) for i in clean.starts]
+    ends = [stage.end_of(i - 1) if i > 0 else 0 for i in clean.ends]
+    return CleanText.from_arrays(clean.text, starts, ends, len(text))
 
 
 def _add_line(builder: _Builder, line: str, line_start: int, stage: CleanText, rules: BoilerplateRules) -> None:
