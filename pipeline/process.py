@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import deque
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -23,7 +21,9 @@ from pipeline.records import doc_to_records
 from pipeline.triage import Triage
 
 log = logging.getLogger(__name__)
-PLACEHOLDER_DATE = date(1970, 1, 1)
+# at most batch_size × this many articles (decided ones included) wait for one parse batch: memory stays flat when
+# long runs of triaged-out articles follow an article to parse
+MAX_WAITING_PER_DOC = 8
 
 
 @dataclass
@@ -76,10 +76,9 @@ def reject_article(article: Article, reason: RejectReason, message: str) -> Outc
 
 @dataclass
 class _Pending:
-    """What travels with a Doc through nlp.pipe: the article, its cleaned text, or an outcome decided
-    before the NLP (then the Doc is empty and only keeps the order)."""
+    """An article on its way: its outcome when it was decided before the NLP (reject, triaged out), else the
+    cleaned text to parse."""
 
-    serial: int
     article: Article | None = None
     clean: CleanText | None = None
     decided: Outcome | None = None
@@ -126,45 +125,63 @@ def prepare(article: Article, triage: Triage | None, language_check: bool) -> tu
 
 
 def process_articles(nlp: Language, items: Iterable[Article | RejectRecord], *, triage: Triage | None = None,
-                     language_check: bool = True, batch_size: int = 32, n_process: int = 1) -> Iterator[Outcome]:
-    """Outcomes in input order, one per item."""
+                     language_check: bool = True, batch_size: int = 32, first_batch_size: int | None = None) -> Iterator[Outcome]:
+    """Outcomes in input order, one per item.
+
+    A batch is `batch_size` Docs to parse: articles decided before the NLP (rejects, triaged out) take no place
+    in it, so the statistical models always see full batches (small ones cost more per token), and a decided
+    article that no parse waits in front of leaves at once. With `first_batch_size`, batches start at that size
+    and double up to `batch_size`, so that the first records of a run come out early."""
     error_log = _ErrorLog()
     install_error_handler(nlp, error_log)
-    pending: deque[_Pending] = deque()
+    size = min(first_batch_size or batch_size, batch_size)
+    waiting: list[_Pending] = []  # in input order; the first one is to be parsed
+    to_parse = 0
+    for item in items:
+        state = _prepared(item, triage, language_check)
+        if state.decided is not None and not waiting:
+            yield state.decided
+            continue
+        waiting.append(state)
+        if state.decided is None:
+            to_parse += 1
+        if to_parse >= size or len(waiting) >= batch_size * MAX_WAITING_PER_DOC:
+            yield from _parse_batch(nlp, waiting, error_log)
+            waiting, to_parse, size = [], 0, min(size * 2, batch_size)
+    if waiting:
+        yield from _parse_batch(nlp, waiting, error_log)
 
-    def feed() -> Iterator[tuple]:
-        for serial, item in enumerate(items):
-            if isinstance(item, RejectRecord):
-                state = _Pending(serial, decided=rejected(item))
-                doc = nlp.make_doc("")
-                doc._.publication_date = PLACEHOLDER_DATE  # an empty Doc that only keeps the order
-            else:
-                clean, decided = prepare(item, triage, language_check)
-                state = _Pending(serial, article=item, clean=clean, decided=decided)
-                doc = nlp.make_doc(clean.text if decided is None else "")
-                doc._.publication_date = item.published
-                doc._.article_id = item.id
-            pending.append(state)
-            yield doc, state.serial
 
-    def vanished(state: _Pending) -> Outcome:
-        message = error_log.errors.get(str(state.article.id), "a pipeline component failed on this article")
-        return reject_article(state.article, RejectReason.processing_error, message)
+def _prepared(item: Article | RejectRecord, triage: Triage | None, language_check: bool) -> _Pending:
+    if isinstance(item, RejectRecord):
+        return _Pending(decided=rejected(item))
+    clean, decided = prepare(item, triage, language_check)
+    return _Pending(article=item, clean=clean if decided is None else None, decided=decided)
 
-    for doc, serial in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        while pending and pending[0].serial < serial:
-            yield vanished(pending.popleft())
-        state = pending.popleft()
+
+def _parse_batch(nlp: Language, waiting: list[_Pending], error_log: _ErrorLog) -> Iterator[Outcome]:
+    """Parse the Docs of `waiting` in one nlp.pipe batch; yield every outcome in order. A Doc that a component
+    dropped (spaCy's error handler leaves it out of the stream) gives a processing_error reject."""
+    def docs() -> Iterator[tuple]:
+        for index, state in enumerate(waiting):
+            if state.decided is None:
+                doc = nlp.make_doc(state.clean.text)
+                doc._.publication_date = state.article.published
+                doc._.article_id = state.article.id
+                yield doc, index
+
+    parsed = {index: doc for doc, index in nlp.pipe(docs(), as_tuples=True, batch_size=len(waiting))}
+    for index, state in enumerate(waiting):
         if state.decided is not None:
             yield state.decided
             continue
         failure = error_log.errors.pop(str(state.article.id), None)
+        if index not in parsed:
+            failure = failure or "a pipeline component failed on this article"
         if failure is not None:
             yield reject_article(state.article, RejectReason.processing_error, failure)
             continue
-        yield outcome_of(doc, state.article, state.clean)
-    while pending:
-        yield vanished(pending.popleft())
+        yield outcome_of(parsed.pop(index), state.article, state.clean)
 
 
 def outcome_of(doc, article: Article, clean: CleanText) -> Outcome:

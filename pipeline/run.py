@@ -99,7 +99,7 @@ def run_extraction(inputs: list[Path], out_dir: Path, options: RunOptions, *, ov
     else:
         nlp = load_pipeline(options.config_path)
         outcomes = process_articles(nlp, items, triage=triage, language_check=options.language_check,
-                                    batch_size=options.batch_size)
+                                    batch_size=options.batch_size, first_batch_size=1)  # first records early
     try:
         for outcome in outcomes:
             for target in sinks:
