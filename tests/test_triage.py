@@ -1,5 +1,7 @@
 """Triage: articles without event cues are not parsed; in the others only the passages that can hold an
 incident are, with offsets that still point into the original text."""
+import re
+
 import pytest
 
 from pipeline.clean import clean_article
@@ -35,3 +37,53 @@ def test_only_passages_that_can_hold_an_incident_are_parsed_and_offsets_hold():
         start = passages.text.index(phrase)
         o_start, o_end = passages.to_original(start, start + len(phrase))
         assert CONFLICT[o_start:o_end] == phrase
+
+
+PASSAGES = [
+    "Nouvelles de la région du Sahel.",                                                     # lead
+    "Les habitants de Kiri préparent la saison des semailles.",                             # lead
+    "Un ancien rapport évoquait des blessés lors d'une fête dans la province.",             # a toll before any event
+    "Des hommes armés ont attaqué mardi soir un poste militaire près de Djibo.",            # strong cue
+    "Les assaillants ont revendiqué l'opération dans un message diffusé le lendemain.",     # weak cues, no name
+    "Le bilan fait état de six soldats tués et de neuf blessés.",                           # toll after the event
+    "Deux autres corps sans vie ont été retrouvés mercredi.",                               # a casualty term, no cue
+    "Des jihadistes seraient à l'origine de l'opération, selon une source à Ouahigouya.",   # weak cue, names a town
+]
+FILLER = ("Le marché hebdomadaire de la ville a rouvert après deux semaines de fermeture. "
+          "La saison des pluies devrait commencer en juin dans la région, selon la météo nationale. ") * 3
+
+
+def test_passages_follow_what_can_make_or_extend_an_event_mention():
+    text = "\n".join(PASSAGES) + "\n" + FILLER
+    kept = load_triage().select(clean_article(text)).text.split("\n")
+    assert kept == [PASSAGES[0], PASSAGES[1], PASSAGES[3], PASSAGES[5], PASSAGES[6], PASSAGES[7]]
+
+
+def test_a_short_article_is_parsed_whole():
+    text = "\n".join(PASSAGES[3:5])
+    assert load_triage().select(clean_article(text)).text == text
+
+
+@pytest.mark.parametrize("form", [
+    r"(a|ont) frappé", r"tirs? (d'|d’|de )(obus|roquettes?)", r"frappes? a[ée]riennes?", r"[(]x(y|z)[)]",
+    r"\(a|b\)", r"[^)(]+(c|d)", r"(?:e|f)(g|h)", r"(?P<n>i)(j|k)(?P=n)", r"(l|m)\1",
+])
+def test_forms_without_captures_match_the_same_text(form):
+    from pipeline.event_lexicon import without_captures
+
+    plain = re.compile(without_captures(form))
+    assert plain.groups == (re.compile(form).groups if re.search(r"\\[1-9]|\(\?P=", form) else 0)
+    texts = ["a frappé", "ont frappé", "tirs d'obus", "tir de roquettes", "frappe aérienne", "(xy)", "(xz)", "(a|b)",
+             "aac", "efg", "eh", "iji", "iki", "ll", "lm", "mm"]
+    for text in texts:
+        expected = re.compile(form).search(text)
+        found = plain.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_the_lexicon_scanners_find_the_cues_the_grouped_pattern_names():
+    lexicon = load_triage().lexicon
+    text = " ".join(PASSAGES).lower()
+    grouped = [(m.span(), lexicon.entry_of(m).cue) for m in lexicon.pattern.finditer(text)]
+    assert [m.span() for m in lexicon.any_pattern.finditer(text)] == [span for span, _ in grouped]
+    assert ("attack" in {cue for _, cue in grouped}) and lexicon.strong_pattern.search(text)
