@@ -71,7 +71,7 @@ def extract(
     config: Annotated[Optional[Path], typer.Option("--config", help="Pipeline config file (default: pipeline/default.cfg).")] = None,
     triage: Annotated[bool, typer.Option("--triage/--no-triage", help="Skip the parse of articles with no conflict vocabulary.")] = True,
     processes: Annotated[int, typer.Option("--processes", min=1, help="Worker processes for the local engine (each loads the pipeline once).")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 32,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles to parse per nlp.pipe batch (triaged-out articles take no place in it).")] = 32,
     engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
     workers: Annotated[int, typer.Option("--workers", min=1, help="Dask LocalCluster workers (when no --scheduler).")] = 2,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786.")] = None,
@@ -169,13 +169,14 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON line.")] = False,
     config: Annotated[Optional[Path], typer.Option("--config", help="Pipeline config file.")] = None,
     save: Annotated[Optional[Path], typer.Option("--save", help="Also write the predicted records here (JSONL).")] = None,
+    triage: Annotated[bool, typer.Option("--triage/--no-triage", help="Run the triage as extract does (--no-triage: parse every article whole).")] = True,
 ) -> None:
     """Run the pipeline over gold articles and score it (same numbers as shared/tools/score.py)."""
     from pipeline.eval_run import predict_gold
     from pipeline.evaluate import score_articles
 
     gold_articles = _read_jsonl(gold)
-    records = predict_gold(gold_articles, config_path=config)
+    records = predict_gold(gold_articles, config_path=config, triage=triage)
     if save is not None:
         with open(save, "w", encoding="utf-8") as handle:
             for article_records in records.values():
