@@ -571,6 +571,9 @@ class ConflictEntities:
         if candidate.head is not None and candidate.head[0] == "ADMIN1":
             return False
         in_context = [hit for hit in candidate.towns if weights.get(hit[0].country_iso2, 0) > 0]
+        if in_context and candidate.head is None and not any(hit[1] for hit in in_context) \
+                and first.ent_type_ in ("PER", "ORG", "MISC"):
+            in_context = []  # "« Lourd bilan »": only another name of a small town, and the NER says it is no place
         if candidate.head is None:
             if _looks_like_person(doc, candidate, self.stop_words):
                 return False
@@ -606,7 +609,7 @@ class ConflictEntities:
                 return False  # the tail of a longer name ("Sherko Fatih", an officer, not Istanbul's Fatih)
             # a town abroad needs a big city, more so for an alternate name ("Boni" for Bonn)
             floor = self.min_population_unrelated if best[1] else 5 * self.min_population_unrelated
-            unique_place = len(candidate.towns) == 1 and best[1] and first.ent_type_ == "LOC" and first.ent_iob_ == "B"
+            unique_place = not weights and len(candidate.towns) == 1 and best[1] and first.ent_type_ == "LOC" and first.ent_iob_ == "B"
             if best[0].population < floor and candidate.head is None and not unique_place:  # "Nouméa": one town of the name
                 return False
             confidence = 0.6 if len(candidate.towns) > 1 else 0.8

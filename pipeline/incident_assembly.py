@@ -1025,9 +1025,6 @@ def location_of(incident: Incident, lead_places: list[Span], article_country: st
     place = specific_place(incident.places())
     if place is None and incident.kind == "new":
         place = specific_place(lead_places)
-    if incident.kind == "new" and (place is None or place.label_ == "COUNTRY"):
-        focus_country = ext(place, "country_iso2") if place is not None else article_country
-        place = (focus_town(incident.mentions[0].facts.span.doc, focus_country) if focus_country else None) or place
     location: dict = {}
     if place is None:
         if article_country and incident.kind == "new":
@@ -1078,20 +1075,6 @@ def location_of(incident: Incident, lead_places: list[Span], article_country: st
     if location.get("admin1_iso") and not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,4}", location["admin1_iso"]):
         location["admin1_iso"] = None
     return location, [place]
-
-
-FOCUS_MENTIONS = 2
-
-
-def focus_town(doc: Doc, country: str) -> Span | None:
-    """The town the article keeps naming ("les habitants d'Arcahaie", "les cris des habitants d'Arcahaie"), for
-    an event its sentences leave unplaced: named at least twice and more often than any other town of the country."""
-    towns = [s for s in doc.spans.get("conflict_entities", []) if s.label_ == "PLACE" and ext(s, "country_iso2") == country
-             and ext(s, "place_kind") != "region" and not ext(s, "is_government_metonym", False)]
-    ranked = Counter(place_key(s) for s in towns).most_common(2)
-    if not ranked or ranked[0][1] < FOCUS_MENTIONS or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return next(s for s in towns if place_key(s) == ranked[0][0])
 
 
 HEADS = re.compile(r"^(la |le |l['’]|les )?(base( aérienne| militaire)?|camp( militaire)?|village|ville|localité|commune|poste( frontalier)?)\s+(de |d['’]|du )", re.IGNORECASE)

@@ -259,15 +259,6 @@ def test_an_unknown_village_takes_the_region_named_in_the_event_sentences(nlp_fu
     assert (new["location"]["place"], new["location"]["admin1_iso"]) == ("Tindangou", "BF-12")
 
 
-def test_an_unplaced_event_goes_to_the_town_the_article_keeps_naming(nlp_full):
-    text = ("Des hommes armés ont envahi jeudi une ville du nord d'Haïti, tirant sur la population. "
-            "Les habitants de Saint-Marc ont appelé la police à l'aide. "
-            "La police dit avoir entendu les appels des habitants de Saint-Marc.")
-    records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-10-10"})
-    [new] = [r for r in records if r["mention"] == "new"]
-    assert (new["location"]["place"], new["location"]["country_iso2"]) == ("Saint-Marc", "HT")
-
-
 def test_a_toll_since_an_earlier_event_is_an_aggregate(nlp_full):
     text = ("Une embuscade a tué mardi six soldats près de Mopti. Plus de 300 soldats ont été tués depuis que les "
             "jihadistes ont multiplié leurs attaques dans la région, l'an dernier.")
