@@ -35,6 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from .doc_context import text_of
 from .french_numbers import NumberLexicon, ParsedNumber, normalise, parsed_from_match, qualify_after
 from .resources import data_path, read_tsv
 
@@ -281,7 +282,7 @@ class CasualtyCounter(Pipe):
             yield self(doc)
 
     def _find(self, doc: Doc) -> tuple[list[Span], list[Span]]:
-        text = doc.text
+        text = text_of(doc)
         lowered = text.lower()
         if len(lowered) == len(text):  # same offsets: match the faster case-sensitive patterns
             zeros = list(self.zero_re_lower.finditer(lowered))

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 import re
 from functools import lru_cache
 
+from pipeline.doc_context import text_of
 from pipeline.event_lexicon import TriggerLexicon, load_trigger_lexicon, lowered
 from pipeline.resources import data_path, read_tsv
 
@@ -73,7 +74,7 @@ class EventTriggers:
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         spans = []
-        low = lowered(doc.text)
+        low = lowered(text_of(doc))
         for found in lexicon.any_pattern.finditer(low):
             # the scanner has no groups (fast); the grouped pattern, tried only here, says which entry matched
             match = lexicon.pattern.match(low, found.start())

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import pipeline.doc_context  # noqa: F401
+from pipeline.doc_context import text_of
 from models import ACLED_SUB_EVENT_TYPES
 from pipeline.resources import data_path, read_tsv
 
@@ -381,7 +381,7 @@ def is_dateline(span: Span) -> bool:
     offset = span.start - sentence.start
     if offset > 1 or offset == 1 and span.doc[span.start - 1].text != "(":
         return False
-    return DATELINE_TAIL.match(span.doc.text, span.end_char) is not None
+    return DATELINE_TAIL.match(text_of(span.doc), span.end_char) is not None
 
 
 def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), geographic_nouns: frozenset[str] = frozenset()) -> bool:
@@ -1206,14 +1206,14 @@ OFF_TOPIC_MIN_MARKERS = 2
 
 def borrows_words_of_war(doc: Doc, facts: list[SentenceFacts], data: AssemblyData) -> bool:
     """Sport, film or market news that uses the words of war, with no armed actor in sight."""
-    markers = {m.group(0).lower() for m in data.off_topic_pattern.finditer(doc.text)}
+    markers = {m.group(0).lower() for m in data.off_topic_pattern.finditer(text_of(doc))}
     if len(markers) < OFF_TOPIC_MIN_MARKERS:
         return False
     return not any(e.label_ in ("GROUP", "FORCE", "BASE") for f in facts for e in f.entities)
 
 
 def assemble_incidents(doc: Doc, data: AssemblyData) -> list[dict]:
-    if not doc.text.strip():
+    if not text_of(doc).strip():
         return []
     entities = entity_spans(doc)
     facts = sentence_facts(doc, entities)
@@ -1247,7 +1247,7 @@ class IncidentAssembly:
         self._data = load_assembly_data(self.data_folder)
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc.text.strip():
+        if text_of(doc).strip():
             from pipeline.doc_context import require_publication_date
 
             require_publication_date(doc, self.name)

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
-from pipeline.doc_context import require_publication_date
+from pipeline.doc_context import require_publication_date, text_of
 from pipeline.resources import data_path, read_tsv
 
 # Lexicon tables: name -> (file name under data/lexicons/, number of columns).
@@ -785,7 +785,7 @@ class IncidentDates(Pipe):
         parsed = self.detect_future and doc.has_annotation("MORPH") and doc.has_annotation("DEP")
         previous: date | None = None
         found = []
-        for atoms in grammar.expressions(doc.text):
+        for atoms in grammar.expressions(text_of(doc)):
             span = doc.char_span(atoms[0].start, atoms[-1].end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
