@@ -304,12 +304,10 @@ def referential_ranges(facts: SentenceFacts, data: AssemblyData) -> list[tuple[i
     return ranges
 
 
-def without_context(facts: SentenceFacts, ranges: list[tuple[int, int]]) -> SentenceFacts:
-    """The sentence's facts less those told of the event it refers to: that event's date, tolls and places
-    are not the reported event's."""
-    if not ranges:
-        return facts
-    keep = lambda spans: [s for s in spans if outside(s, ranges)]
+def context_facts(facts: SentenceFacts, ranges: list[tuple[int, int]], inside: bool) -> SentenceFacts:
+    """The sentence's facts told of the event it refers to (inside its context ranges), or all the others: that
+    event's date, tolls and places are not the reported event's."""
+    keep = lambda spans: [s for s in spans if outside(s, ranges) != inside]  # noqa: E731
     return SentenceFacts(facts.index, facts.span, keep(facts.cues), keep(facts.dates), keep(facts.casualties),
                          keep(facts.quantities), keep(facts.entities))
 
@@ -528,8 +526,8 @@ def near_an_event_word(span: Span, facts: SentenceFacts) -> bool:
     return min(min(abs(span.start - a.end), abs(a.start - span.end)) for a in anchors) <= CONTEXT_COUNTRY_DISTANCE
 
 
-def places_of(facts: SentenceFacts, data: AssemblyData) -> list[Span]:
-    context = referential_ranges(facts, data)
+def places_of(facts: SentenceFacts, data: AssemblyData, context: list[tuple[int, int]] | None = None) -> list[Span]:
+    context = referential_ranges(facts, data) if context is None else context
     return [e for e in facts.entities if is_place_of_event(e, data.source_nouns, data.geographic_nouns) and outside(e, context)
             and (e.label_ != "COUNTRY" or near_an_event_word(e, facts))]
 
@@ -576,10 +574,10 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
             mentions.append(referred)
             if not told_outside(facts, context):
                 continue
-        told = without_context(facts, context) if told_outside(facts, context) else facts
+        told = context_facts(facts, context, inside=False) if told_outside(facts, context) else facts
         date_value, date_span, statement, part_of_day, since = pick_date(told, data)
         kind = mention_kind(told, None if statement else date_value, since, publication, data)
-        places = places_of(facts, data)
+        places = places_of(facts, data, context)
         actors = [e for e in told.entities if e.label_ in ACTOR_LABELS]
         cues = {ext(c, "cue") for c in facts.cues if outside(c, context) and not denied_impact(c)} or facts.cue_names
         mention = Mention(told, cues, date_value, date_span, statement, part_of_day, kind, places, actors,
@@ -590,12 +588,6 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
             told_before = mentions[-1].cues & WEAPON_CUES if mentions else set()
             mentions.extend(piece for part in split_interception(mention, told_before) for piece in split_by_town(part))
     return mentions
-
-
-def within_context(facts: SentenceFacts, ranges: list[tuple[int, int]]) -> SentenceFacts:
-    keep = lambda spans: [s for s in spans if not outside(s, ranges)]
-    return SentenceFacts(facts.index, facts.span, keep(facts.cues), keep(facts.dates), keep(facts.casualties),
-                         keep(facts.quantities), keep(facts.entities))
 
 
 def referred_date(span: Span) -> dict | None:
@@ -612,7 +604,7 @@ def referred_mention(facts: SentenceFacts, context: list[tuple[int, int]], publi
                      data: AssemblyData) -> Mention | None:
     """The event a sentence refers to as context ("une semaine après le massacre de Pont-Sondé"), as a mention
     of its own: dated back from the reference, new only when that puts it on a recent day, else background."""
-    inner = within_context(facts, context)
+    inner = context_facts(facts, context, inside=True)
     if not is_event_sentence(inner):
         return None
     shifted = [value for value in map(referred_date, inner.dates) if value]
