@@ -301,6 +301,9 @@ def find_candidates(texts: list[str], data: EntityData, seq: list[tuple[str, int
 ELIDED_ARTICLES = {"l", "l'", "l’"}
 
 
+SHORT_ALTERNATE = 4
+
+
 def find_head(texts: list[str], start: int, data: EntityData) -> tuple[tuple[str, str] | None, int | None]:
     """A head noun phrase ("province de", "base aérienne de") ending right before token `start`."""
     pieces: list[tuple[str, int]] = []
@@ -612,6 +615,9 @@ class ConflictEntities:
             unique_place = not weights and len(candidate.towns) == 1 and best[1] and first.ent_type_ == "LOC" and first.ent_iob_ == "B"
             if best[0].population < floor and candidate.head is None and not unique_place:  # "Nouméa": one town of the name
                 return False
+            if not best[1] and len(key_text.replace(" ", "")) <= SHORT_ALTERNATE and 0 < candidate.start \
+                    and doc[candidate.start - 1].text == "(" and candidate.end < len(doc) and doc[candidate.end].text == ")":
+                return False  # "l'agence libanaise (Ani)": a short name in brackets is an acronym, not Yuncheng
             confidence = 0.6 if len(candidate.towns) > 1 else 0.8
         if candidate.head is not None:
             confidence = min(confidence, 0.75)

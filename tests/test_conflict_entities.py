@@ -491,3 +491,8 @@ def test_a_big_citys_french_spelling_is_found_in_an_article_about_another_countr
 def test_another_name_of_a_small_town_that_the_ner_calls_no_place_is_not_a_town(nlp_md):
     doc = nlp_md("« Lourd bilan » après l'attaque d'un camp militaire au Mali, où des soldats français étaient passés.")
     assert not [span for span in doc.spans["conflict_entities"] if span.label_ == "PLACE"]
+
+
+def test_a_short_other_name_of_a_town_abroad_is_a_word(nlp_md):
+    doc = nlp_md("Au Liban, une frappe israélienne a tué deux personnes, selon l'agence officielle libanaise (Ani).")
+    assert not [span for span in doc.spans["conflict_entities"] if span.label_ == "PLACE"]
