@@ -302,6 +302,7 @@ ELIDED_ARTICLES = {"l", "l'", "l’"}
 
 
 SHORT_ALTERNATE = 4
+REGION_WEIGHT = 2  # what a region named in the article adds to its country's weight
 
 
 def find_head(texts: list[str], start: int, data: EntityData) -> tuple[tuple[str, str] | None, int | None]:
@@ -470,8 +471,8 @@ class ConflictEntities:
         if entry is None or entry.label != "ADMIN1" or not entry.requires_head:
             return False
         country = data.admin1[entry.entity_id]["country_iso2"]
-        others = sum(weights.values()) - 2
-        return others > 0 and weights.get(country, 0) <= 2
+        others = sum(weights.values()) - REGION_WEIGHT
+        return others > 0 and weights.get(country, 0) <= REGION_WEIGHT
 
     def _choose_curated(self, doc: Doc, texts: list[str], candidate: Candidate, data: EntityData) -> bool:
         capitalised = _starts_capitalised(texts, candidate, data)
@@ -556,7 +557,7 @@ class ConflictEntities:
             if entry.label in ("COUNTRY", "DEMONYM"):
                 weights[entry.entity_id] += 1
             elif entry.label == "ADMIN1":
-                weights[data.admin1[entry.entity_id]["country_iso2"]] += 2
+                weights[data.admin1[entry.entity_id]["country_iso2"]] += REGION_WEIGHT
             elif entry.label == "BASE":
                 weights[data.bases[entry.entity_id].get("country_iso2")] += 2
             elif entry.entity_id in data.actors and len(data.actors[entry.entity_id].get("countries", [])) == 1:

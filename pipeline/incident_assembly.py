@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -145,6 +145,14 @@ class SentenceFacts:
     @property
     def cue_names(self) -> set[str]:
         return {ext(c, "cue") for c in self.cues}
+
+
+FACT_KINDS = ("cues", "dates", "casualties", "quantities", "entities")
+
+
+def facts_between(facts: SentenceFacts, start: int, end: int, *kinds: str) -> SentenceFacts:
+    """The sentence's facts with the spans of `kinds` cut down to those that start in tokens [start, end)."""
+    return replace(facts, **{name: [s for s in getattr(facts, name) if start <= s.start < end] for name in kinds})
 
 
 def sentence_facts(doc: Doc, entities: list[Span] | None = None) -> list[SentenceFacts]:
@@ -307,9 +315,7 @@ def referential_ranges(facts: SentenceFacts, data: AssemblyData) -> list[tuple[i
 def context_facts(facts: SentenceFacts, ranges: list[tuple[int, int]], inside: bool) -> SentenceFacts:
     """The sentence's facts told of the event it refers to (inside its context ranges), or all the others: that
     event's date, tolls and places are not the reported event's."""
-    keep = lambda spans: [s for s in spans if outside(s, ranges) != inside]  # noqa: E731
-    return SentenceFacts(facts.index, facts.span, keep(facts.cues), keep(facts.dates), keep(facts.casualties),
-                         keep(facts.quantities), keep(facts.entities))
+    return replace(facts, **{name: [s for s in getattr(facts, name) if outside(s, ranges) != inside] for name in FACT_KINDS})
 
 
 def outside(span: Span, ranges: list[tuple[int, int]]) -> bool:
@@ -471,12 +477,9 @@ def split_interception(mention: Mention, told_before: set[str] = frozenset()) ->
     weapons = {ext(c, "cue") for c in facts.cues if ext(c, "cue") in WEAPON_CUES} or set(told_before)
     pieces = []
     for start, end in ((facts.span.start, cut), (cut, facts.span.end)):
-        cues = [c for c in facts.cues if start <= c.start < end]
-        part = SentenceFacts(facts.index, facts.span, cues, facts.dates,
-                             [c for c in facts.casualties if start <= c.start < end], facts.quantities, facts.entities)
-        names = {ext(c, "cue") for c in cues if not denied_impact(c)} | weapons
-        pieces.append(Mention(part, names, mention.date, mention.date_span, mention.statement_date, mention.part_of_day,
-                              mention.kind, mention.places, mention.actors, another=mention.another))
+        part = facts_between(facts, start, end, "cues", "casualties")
+        names = {ext(c, "cue") for c in part.cues if not denied_impact(c)} | weapons
+        pieces.append(replace(mention, facts=part, cues=names))
     return pieces
 
 
@@ -498,13 +501,10 @@ def split_by_town(mention: Mention) -> list[Mention]:
     pieces = []
     for index, town in enumerate(towns):
         start, end = bounds[index], bounds[index + 1]
-        casualties = [c for c in mention.facts.casualties if start <= c.start < end]
-        own_cues = [c for c in mention.facts.cues if start <= c.start < end]
+        own_cues = facts_between(mention.facts, start, end, "cues").cues
         cues = {ext(c, "cue") for c in own_cues} & mention.cues if any(ext(c, "cue_strong", False) for c in own_cues) else mention.cues
-        facts = SentenceFacts(mention.facts.index, mention.facts.span, mention.facts.cues, mention.facts.dates, casualties,
-                              mention.facts.quantities, mention.facts.entities)
-        pieces.append(Mention(facts, cues or mention.cues, mention.date, mention.date_span, mention.statement_date,
-                              mention.part_of_day, mention.kind, [town] + areas, mention.actors))
+        pieces.append(replace(mention, facts=facts_between(mention.facts, start, end, "casualties"), cues=cues or mention.cues,
+                              places=[town] + areas, another=False))
     return pieces
 
 
@@ -570,11 +570,12 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
             continue
         context = referential_ranges(facts, data)
         referred = referred_mention(facts, context, publication, data) if context else None
+        own_event = told_outside(facts, context)
         if referred is not None:
             mentions.append(referred)
-            if not told_outside(facts, context):
+            if not own_event:
                 continue
-        told = context_facts(facts, context, inside=False) if told_outside(facts, context) else facts
+        told = context_facts(facts, context, inside=False) if own_event else facts
         date_value, date_span, statement, part_of_day, since = pick_date(told, data)
         kind = mention_kind(told, None if statement else date_value, since, publication, data)
         places = places_of(facts, data, context)
@@ -714,10 +715,12 @@ def kinds_compatible(a: set[str], b: set[str]) -> bool:
     return any(sa <= family or sb <= family or (sa & family and sb & family) for family in FAMILIES)
 
 
+CONTEXT_CUES = {"casualty", "impact", "claim", "armed_actor", "firearm"}  # say nothing of the kind of event
+
+
 def same_family(a: set[str], b: set[str]) -> bool:
     """Both name a kind of one family ("combats" and "attaqué les positions"), not merely compatible ones."""
-    context = {"casualty", "impact", "claim", "armed_actor", "firearm"}
-    sa, sb = a - context, b - context
+    sa, sb = a - CONTEXT_CUES, b - CONTEXT_CUES
     return any(sa & family and sb & family for family in FAMILIES)
 
 
