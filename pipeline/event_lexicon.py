@@ -12,6 +12,13 @@ from pipeline.resources import data_path, read_tsv
 CUES = {"air_strike", "strike", "drone", "aircraft", "shelling", "ied", "explosion", "suicide", "grenade", "clash",
         "attack", "killing", "casualty", "armed_actor", "firearm", "abduction", "arrest", "interception",
         "takeover", "retake", "looting", "riot", "sexual", "impact", "claim", "protest"}
+# a strong cue of these classes makes an event mention alone ("une embuscade", "a été enlevé"); the others
+# ("une attaque", "une explosion", "arrêté") need a support in their sentence: a cue of SUPPORT_CUES, a toll, or a
+# named armed group, force or base. Shared by incident_assembly (which decides) and the triage (which must keep
+# every article that can pass).
+SPECIFIC_CUES = frozenset({"air_strike", "shelling", "ied", "suicide", "grenade", "clash", "abduction", "takeover",
+                           "retake", "riot", "sexual", "killing"})
+SUPPORT_CUES = frozenset({"casualty", "armed_actor", "firearm", "drone", "aircraft", "impact", "claim", "strike"})
 WEAPONS = {"drone", "rocket", "missile", "airstrike", "artillery", "ied", "suicide_bomb", "car_bomb", "firearms",
            "knife", "other"}
 

@@ -22,14 +22,12 @@ from spacy.tokens import Doc, Span
 
 from pipeline.doc_context import text_of
 from models import ACLED_SUB_EVENT_TYPES
+from pipeline.event_lexicon import SPECIFIC_CUES, SUPPORT_CUES
 from pipeline.resources import data_path, read_tsv
 
 if not Doc.has_extension("incidents"):
     Doc.set_extension("incidents", default=None)
 
-SPECIFIC_CUES = {"air_strike", "shelling", "ied", "suicide", "grenade", "clash", "abduction", "takeover", "retake",
-                 "riot", "sexual", "killing"}
-SUPPORT_CUES = {"casualty", "armed_actor", "firearm", "drone", "aircraft", "impact", "claim", "strike"}
 FLYING_WEAPONS = {"drone", "missile", "rocket"}
 PLUPERFECT_AUX = {"avait", "avaient", "eut", "eurent"}
 RECENT_DAYS = 4

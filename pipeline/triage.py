@@ -1,8 +1,13 @@
 """A cheap first pass before the statistical parse, in two steps.
 
-1. Articles: one with none of the strong event cues that the incident stages need
-   (data/lexicons/fr_event_triggers.tsv) cannot yield an incident, so it goes to `no_incident` (reason
-   `triaged_out`) without being parsed.
+1. Articles: one with no sentence that `incident_assembly` could read as an event mention cannot yield an
+   incident, so it goes to `no_incident` (reason `triaged_out`) without being parsed. Such a sentence has a
+   strong event cue (data/lexicons/fr_event_triggers.tsv) that is specific ("embuscade", "enlevés"), or one
+   that is not ("attaque", "explosion", "interpellé") with a support in the same sentence: a support cue, a
+   casualty word, or the name of an armed group, a force or a base (the gazetteers of `conflict_entities`).
+   The check is a superset of the assembly's: names are matched as the gazetteer folds them, and a force
+   noun counts when any country or demonym is in the sentence. "Deux suspects interpellés après le braquage
+   d'une bijouterie" or "le véhicule s'était arrêté" have a strong cue and nothing that supports it.
 2. Passages: in an article that passes, only the sentences that can hold an incident or its context are
    parsed, following what `incident_assembly` reads:
    - the lead (the first LEAD_SENTENCES sentences), where the date and place of the main event are told;
@@ -18,17 +23,31 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.clean import CleanText
-from pipeline.event_lexicon import TriggerLexicon, load_trigger_lexicon, lowered, without_captures
-from pipeline.resources import data_path, read_tsv
+from pipeline.event_lexicon import SPECIFIC_CUES, SUPPORT_CUES, TriggerLexicon, load_trigger_lexicon, lowered, without_captures
+from pipeline.gazetteer_index import FoldRules, default_fold_rules, loosen_piece, strip_accents
+from pipeline.resources import data_path, read_jsonl, read_tsv
 
 SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+(?=[«A-ZÀÂÉÈÊÎÔÛÇ0-9\"“])|\n+")
 LEAD_SENTENCES = 2
 MIN_CHARS_TO_SELECT = 600
 CAPITAL = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, cut at sentence punctuation before a capital and at line breaks."""
+    bounds, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        if match.start() > start:
+            bounds.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds or [(0, len(text))]
 
 
 def names_something(text: str, begin: int, end: int) -> bool:
@@ -48,11 +67,79 @@ def casualty_word_pattern(lexicon: TriggerLexicon, lexicon_path: Path | None = N
     return re.compile(r"(?<![\w-])(?:" + "|".join([f"(?:{cue})" for cue in cues] + escaped) + r")(?!\w)")
 
 
+WORD = re.compile(r"[^\W_]+")
+CONVERTED_TO_KILLING = "abatt"  # "ont abattu quatorze passagers": event_triggers reads it as a killing
+
+
+def loose_pieces(text: str, rules: FoldRules) -> list[str]:
+    """The text's words folded as gazetteer names are (conflict_entities' `loose_key`), word by word so that
+    only short words enter the folding caches."""
+    pieces = []
+    for word in WORD.findall(text.lower()):
+        for piece in WORD.findall(strip_accents(word)):
+            if piece not in rules.articles:
+                pieces.append(loosen_piece(piece, rules))
+    return pieces
+
+
+@dataclass(frozen=True)
+class SupportNames:
+    """Names that make an armed group, force or base entity, as folded keys (pieces joined by spaces)."""
+
+    names: frozenset[str]       # actor and base names and aliases, the base heads ("base aerienne")
+    acronyms: frozenset[str]    # matched case-sensitively, as conflict_entities does
+    force_nouns: frozenset[str]
+    countries: frozenset[str]   # country names and demonyms: with a force noun they make a FORCE
+    max_pieces: int
+
+    def named_in(self, text: str, rules: FoldRules) -> bool:
+        if any(word in self.acronyms for word in WORD.findall(text)):
+            return True
+        pieces = loose_pieces(text, rules)
+        force_noun = country = False
+        for start in range(len(pieces)):
+            force_noun = force_noun or pieces[start] in self.force_nouns
+            for end in range(start + 1, min(start + self.max_pieces, len(pieces)) + 1):
+                key = " ".join(pieces[start:end])
+                if key in self.names:
+                    return True
+                country = country or key in self.countries
+        return force_noun and country
+
+
+def load_support_names(rules: FoldRules | None = None) -> SupportNames:
+    rules = rules or default_fold_rules()
+
+    def key(form: str) -> str:
+        return " ".join(loose_pieces(form, rules))
+
+    names, acronyms = set(), set()
+    for row in read_jsonl(data_path("gazetteers", "actors.jsonl")):
+        acronyms.update(row.get("acronyms", []))
+        names.update(key(form) for form in [row["name"]] + row.get("aliases", []) if form not in row.get("acronyms", []))
+    for row in read_jsonl(data_path("gazetteers", "bases.jsonl")):
+        names.update(key(form) for form in [row["name"]] + row.get("aliases", []))
+    for phrase, label, _ in read_tsv(data_path("lexicons", "fr_entity_heads.tsv"), columns=3):
+        if label == "BASE":
+            names.add(key(phrase.rsplit(" ", 1)[0] if phrase.endswith(" de") else phrase))
+    countries = set()
+    for row in read_jsonl(data_path("gazetteers", "countries.jsonl")):
+        countries.update(key(form) for form in row["names_fr"] + [row["name_en"]] + row["demonyms"])
+    force_nouns = {key(noun) for noun, _ in read_tsv(data_path("lexicons", "fr_entity_force_nouns.tsv"), columns=2)}
+    names.discard("")
+    countries.discard("")
+    return SupportNames(frozenset(names), frozenset(acronyms), frozenset(force_nouns), frozenset(countries),
+                        max(key.count(" ") + 1 for key in names | countries))
+
+
 class Triage:
-    def __init__(self, lexicon: TriggerLexicon, casualty_words: re.Pattern, select_passages: bool = True) -> None:
+    def __init__(self, lexicon: TriggerLexicon, casualty_words: re.Pattern, select_passages: bool = True,
+                 support_names: SupportNames | None = None) -> None:
         self.lexicon = lexicon
         self.casualty_words = casualty_words
         self.select_passages = select_passages
+        self.support_names = support_names
+        self.rules = default_fold_rules()
 
     def may_hold_incident(self, text: str) -> bool:
         return self.lexicon.strong_pattern.search(lowered(text)) is not None
@@ -61,9 +148,36 @@ class Triage:
         """None when the article cannot hold an incident, else the passages worth parsing."""
         low = lowered(clean.text)
         first = self.lexicon.strong_pattern.search(low)
-        if first is None:
+        if first is None or not self.has_event_sentence(clean.text, low, first.start()):
             return None
         return self.passages(clean, low, first.start())
+
+    def has_event_sentence(self, text: str, low: str, first_strong: int = 0) -> bool:
+        """Some sentence can be an event mention (a superset of incident_assembly's `is_event_sentence`)."""
+        if self.support_names is None:
+            return True
+        bounds = sentence_bounds(text)
+        starts = [begin for begin, _ in bounds]
+        checked = set()
+        for match in self.lexicon.strong_pattern.finditer(low, first_strong):
+            entry = self.lexicon.entry_of(self.lexicon.pattern.match(low, match.start()))
+            if entry.cue in SPECIFIC_CUES or entry.cue == "interception" and match.group(0).startswith(CONVERTED_TO_KILLING):
+                return True
+            index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
+            if index not in checked:
+                checked.add(index)
+                if self.supported(text, low, *bounds[index]):
+                    return True
+        return False
+
+    def supported(self, text: str, low: str, begin: int, end: int) -> bool:
+        """A support cue, a casualty word, or a named armed group, force or base between begin and end."""
+        for match in self.lexicon.pattern.finditer(low, begin, end):
+            if self.lexicon.entry_of(match).cue in SUPPORT_CUES:
+                return True
+        if self.casualty_words.search(low, begin, end):
+            return True
+        return self.support_names.named_in(text[begin:end], self.rules)
 
     def passages(self, clean: CleanText, low: str | None = None, first_strong: int = 0) -> CleanText:
         """The sentences worth parsing, joined by line breaks, with offsets into the original text."""
@@ -71,13 +185,7 @@ class Triage:
         if not self.select_passages or len(text) < MIN_CHARS_TO_SELECT:
             return clean
         low = lowered(text) if low is None else low
-        bounds, start = [], 0
-        for match in SENTENCE_END.finditer(text):
-            if match.start() > start:
-                bounds.append((start, match.start()))
-            start = match.end()
-        if start < len(text):
-            bounds.append((start, len(text)))
+        bounds = sentence_bounds(text)
         sentence_starts = [begin for begin, _ in bounds]
         keep = set(range(min(LEAD_SENTENCES, len(bounds))))
         # a toll counts from the first event sentence on, its own included
@@ -99,6 +207,7 @@ class Triage:
 
 
 @lru_cache(maxsize=4)
-def load_triage(path: Path | None = None, select_passages: bool = True) -> Triage:
+def load_triage(path: Path | None = None, select_passages: bool = True, check_support: bool = True) -> Triage:
     lexicon = load_trigger_lexicon(path)
-    return Triage(lexicon, casualty_word_pattern(lexicon, path), select_passages)
+    return Triage(lexicon, casualty_word_pattern(lexicon, path), select_passages,
+                  load_support_names() if check_support else None)

@@ -26,6 +26,28 @@ def test_articles_without_event_cues_are_triaged_out(text, kept):
     assert load_triage().may_hold_incident(text) is kept
 
 
+@pytest.mark.parametrize("text, kept", [
+    # a strong cue that needs a support, and nothing in its sentence supports it
+    ("Deux suspects ont été interpellés dimanche soir après le braquage d'une bijouterie du centre-ville.", False),
+    ("La camionnette qui le précédait s'était arrêtée au feu rouge, sans qu'il le remarque.", False),
+    ("Le joueur a ouvert le score d'une frappe puissante.\nL'équipe locale a ensuite dominé.", True),  # "frappe" is its own support
+    # specific cues stand alone
+    ("Une embuscade a été tendue mardi sur la route de Boni.", True),
+    ("Un attentat à la voiture piégée a visé un marché dimanche.", True),
+    ("Des émeutiers ont pillé des commerces, puis des émeutes ont éclaté dans la nuit.", True),
+    ("Les policiers ont abattu le forcené dans la soirée.", True),  # "abattre" without anything that flies kills
+    # supports: a casualty word, a support cue, a named group, base or force (a force noun with a country)
+    ("Une explosion a fait deux morts dans un entrepôt.", True),
+    ("Une attaque a visé le convoi ; le FLA l'a revendiquée.", True),
+    ("Trois membres présumés de l'État islamique ont été arrêtés mardi à Mossoul.", True),
+    ("Une attaque contre la base aérienne de Tessalit a été repoussée.", True),
+    ("Des soldats maliens ont arrêté douze suspects près de Gao.", True),
+    ("Des policiers ont arrêté douze suspects près de la gare.", False),
+])
+def test_a_strong_cue_needs_what_makes_it_an_event_in_its_sentence(text, kept):
+    assert (load_triage().select(clean_article(text)) is not None) is kept
+
+
 def test_only_passages_that_can_hold_an_incident_are_parsed_and_offsets_hold():
     clean = clean_article(CONFLICT)
     passages = load_triage().passages(clean)
