@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from pipeline.doc_context import text_of
 from models import ACLED_SUB_EVENT_TYPES
 from pipeline.event_lexicon import SPECIFIC_CUES, SUPPORT_CUES
-from pipeline.resources import data_path, read_tsv
+from pipeline.resources import data_path, read_tsv, word_alternation
 
 if not Doc.has_extension("incidents"):
     Doc.set_extension("incidents", default=None)
@@ -89,8 +89,8 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
     rules = (folder or data_path("rules"))
     gazetteers = (folder or data_path("gazetteers"))
     reporting = tuple(row[0].lower() for row in read_tsv(lexicons / "fr_reporting_words.tsv", columns=1))
-    aggregate = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_aggregate_markers.tsv", columns=1)), re.IGNORECASE)
-    reference = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_reference_markers.tsv", columns=1)), re.IGNORECASE)
+    aggregate = word_alternation((row[0] for row in read_tsv(lexicons / "fr_aggregate_markers.tsv", columns=1)), re.IGNORECASE)
+    reference = word_alternation((row[0] for row in read_tsv(lexicons / "fr_reference_markers.tsv", columns=1)), re.IGNORECASE)
     target_rows = read_tsv(lexicons / "fr_target_words.tsv", columns=2)
     targets = (re.compile("|".join(rf"(?P<t{n}>(?<!\w)(?:{form})(?!\w))" for n, (form, _) in enumerate(target_rows)), re.IGNORECASE),
                tuple(kind for _, kind in target_rows))
@@ -105,8 +105,8 @@ def load_assembly_data(folder: Path | None = None) -> AssemblyData:
         typing_rules.append(TypingRule(sub_event, split(any_cue), split(none_cue), condition))
     source_nouns = frozenset(row[0].lower() for row in read_tsv(lexicons / "fr_source_nouns.tsv", columns=1))
     geographic = frozenset(row[0].lower() for row in read_tsv(lexicons / "fr_geographic_nouns.tsv", columns=1))
-    off_topic = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_off_topic_markers.tsv", columns=1)), re.IGNORECASE)
-    another = re.compile("|".join(rf"(?<!\w)(?:{row[0]})(?!\w)" for row in read_tsv(lexicons / "fr_another_event_markers.tsv", columns=1)), re.IGNORECASE)
+    off_topic = word_alternation((row[0] for row in read_tsv(lexicons / "fr_off_topic_markers.tsv", columns=1)), re.IGNORECASE)
+    another = word_alternation((row[0] for row in read_tsv(lexicons / "fr_another_event_markers.tsv", columns=1)), re.IGNORECASE)
     return AssemblyData(reporting, aggregate, reference, targets, source_nouns, geographic, off_topic, tuple(typing_rules),
                         load_armies(gazetteers), another)
 
@@ -208,7 +208,8 @@ class Mention:
 def told_in_future(sentence: Span) -> bool:
     """ "L'accord verra la fin des combats", "l'armée lancera une offensive": the main verb in the future tells
     what is to come, not what happened."""
-    return any(token.dep_ == "ROOT" and "Fut" in token.morph.get("Tense") for token in sentence)
+    root = sentence.root  # one ROOT per parsed sentence: found in C, not by a walk over its tokens
+    return root.dep_ == "ROOT" and "Fut" in root.morph.get("Tense")
 
 
 def is_event_sentence(facts: SentenceFacts) -> bool:
@@ -812,8 +813,7 @@ def is_indefinite(span: Span) -> bool:
 def open_quantities() -> re.Pattern:
     """The vague quantities with no upper bound in fr_approx_numbers.tsv ("de nombreux")."""
     rows = read_tsv(data_path("lexicons", "fr_approx_numbers.tsv"), columns=5)
-    return re.compile("|".join(rf"(?<!\w){re.escape(phrase)}(?!\w)" for phrase, _value, _low, high, _q in rows if not high),
-                      re.IGNORECASE)
+    return word_alternation((re.escape(phrase) for phrase, _value, _low, high, _q in rows if not high), re.IGNORECASE)
 
 
 def casualty_total(spans: list[Span], kind: str, secondary: list[Span] = ()) -> tuple[dict, list[Span]] | None:

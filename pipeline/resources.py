@@ -50,3 +50,12 @@ def read_jsonl(path: Path) -> list[dict]:
             except json.JSONDecodeError as error:
                 raise ValueError(f"{path}:{number}: invalid JSON ({error.msg})") from None
     return rows
+
+
+def word_alternation(forms, flags: int = 0):
+    """One regex for a list of forms (regex fragments), each matched as whole words. The word-boundary tests
+    stand once around the whole alternation: the same matches as one test per form, several times faster."""
+    import re
+
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{form})" for form in forms) + r")(?!\w)", flags)
+
