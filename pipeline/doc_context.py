@@ -32,3 +32,9 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def span_text(span) -> str:
+    """`span.text` cut from the Doc's text built once (spaCy joins the span's tokens anew on every call)."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+

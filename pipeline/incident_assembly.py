@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.doc_context import text_of
+from pipeline.doc_context import span_text, text_of
 from models import ACLED_SUB_EVENT_TYPES
 from pipeline.event_lexicon import SPECIFIC_CUES, SUPPORT_CUES
 from pipeline.resources import data_path, read_tsv, word_alternation
@@ -139,6 +139,10 @@ class SentenceFacts:
     casualties: list[Span] = field(default_factory=list)
     quantities: list[Span] = field(default_factory=list)
     entities: list[Span] = field(default_factory=list)
+
+    @cached_property
+    def text(self) -> str:
+        return span_text(self.span)
 
     @property
     def cue_names(self) -> set[str]:
@@ -301,7 +305,7 @@ def referential_ranges(facts: SentenceFacts, data: AssemblyData) -> list[tuple[i
     frappe a ...") ends at its comma; one that follows the main clause ("Cette attaque intervient une semaine
     après le massacre de X, perpétré par Y, qui a fait 120 morts") runs to the end of the sentence: what follows
     it, relative clauses and tolls included, tells the other event."""
-    text, offset = facts.span.text, facts.span.start_char
+    text, offset = facts.text, facts.span.start_char
     ranges = []
     for match in data.reference_pattern.finditer(text):
         before = text[:match.start()].strip()
@@ -341,7 +345,7 @@ def told_in_plural(facts: SentenceFacts) -> bool:
 
 
 def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, publication: date, data: AssemblyData) -> str:
-    text = facts.span.text
+    text = facts.text
     recent_day = date_value is not None and date_value["precision"] == "day" and date_value["end"] is not None \
         and (publication - date_value["end"]).days <= RECENT_DAYS
     if any(ext(q, "quantity_is_event_count", False) for q in facts.quantities) \
@@ -396,19 +400,20 @@ def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), ge
     head = span.root.head
     if ext(span, "is_demonym", False):
         return head is not span.root and head.lower_ in geographic_nouns
-    before = {t.lower_ for t in span.doc[max(span.sent.start, span.start - 4):span.start]}
+    sentence_start = span.sent.start
+    before = {t.lower_ for t in span.doc[max(sentence_start, span.start - 4):span.start]}
     if before & ORIGIN_WORDS:
         return False
     if span.label_ == "COUNTRY" and {t.lower_ for t in span.doc[max(0, span.start - 6):span.start]} & BORDER_WORDS:
         return False  # "près de la frontière avec la Mauritanie": the neighbour, not where it happened
-    if span.start > span.sent.start and span.doc[span.start - 1].lower_ in AGENT_WORDS and span.label_ in ("PLACE", "COUNTRY"):
+    if span.start > sentence_start and span.doc[span.start - 1].lower_ in AGENT_WORDS and span.label_ in ("PLACE", "COUNTRY"):
         return False  # "selon Kiev", "une attaque conduite par Kyiv": the government that speaks or acts
     if head is not span.root and head.lower_ in source_nouns and span.root.dep_ in ("nmod", "obl:mod", "obl", "appos"):
         return False
-    if span.start - 2 >= span.sent.start and span.doc[span.start - 1].lower_ in ("à", "de", "d'", "d’") \
+    if span.start - 2 >= sentence_start and span.doc[span.start - 1].lower_ in ("à", "de", "d'", "d’") \
             and span.doc[span.start - 2].lower_ in source_nouns:
         return False  # "a affirmé le gouvernement à Niamey", whatever the parse attached "à Niamey" to
-    if span.label_ == "PLACE" and any(t.lower_ in MEDIA_NOUNS for t in span.doc[max(span.sent.start, span.start - 4):span.start]):
+    if span.label_ == "PLACE" and any(t.lower_ in MEDIA_NOUNS for t in span.doc[max(sentence_start, span.start - 4):span.start]):
         return False  # "la chaîne d'information arabophone Al-Alam": a medium's name
     if ext(span, "place_kind") != "region" and span.root.dep_ == "nsubj" and span.label_ == "PLACE" \
             and head.pos_ in ("VERB", "AUX") and not ext(span, "entity_id", "").startswith("base"):
@@ -537,7 +542,7 @@ ANOTHER_EVENT_WORDS = 2
 def opens_another_event(facts: SentenceFacts, data: AssemblyData) -> bool:
     """ "Samedi également, ...", "Par ailleurs, ...", "Dans une autre attaque, ...": a marker among the first
     words of the sentence ("Les assaillants ont aussi incendié ..." is the same raid)."""
-    words = facts.span.text.split()
+    words = facts.text.split()
     found = data.another_pattern.search(" ".join(words[:ANOTHER_EVENT_WORDS + 5]))
     return found is not None and found.start() < len(" ".join(words[:ANOTHER_EVENT_WORDS]))
 
@@ -559,7 +564,7 @@ def build_mentions(doc: Doc, facts_list: list[SentenceFacts], data: AssemblyData
         if not is_event_sentence(facts):
             if is_toll_sentence(facts) and mentions:
                 date_value, date_span, statement, part_of_day, since = pick_date(facts, data)
-                if "bilan" in facts.span.text.lower():
+                if "bilan" in facts.text.lower():
                     statement = True  # "le bilan est passé dimanche à neuf morts": the day of the count, not of the event
                 kind = mention_kind(facts, None if statement else date_value, since, publication, data)
                 if kind != "aggregate":
@@ -872,7 +877,7 @@ def target_class(incident: Incident, data: AssemblyData) -> str | None:
             if group in ("civilians", "security_forces"):
                 scores[group] += 2
         pattern, kinds = data.target_patterns
-        for match in pattern.finditer(mention.facts.span.text):
+        for match in pattern.finditer(mention.facts.text):
             scores[kinds[int(match.lastgroup[1:])]] += 1
         for place in mention.places:
             if place.label_ == "BASE":
@@ -996,7 +1001,7 @@ def type_incident(incident: Incident, roles: Roles, killed: int | None, weapons:
         "-": True,
         "flying_weapon": flying,
         "grounded": flying and not killed,
-        "defused": bool(cues & {"ied"}) or "désamorc" in " ".join(m.facts.span.text.lower() for m in incident.mentions),
+        "defused": bool(cues & {"ied"}) or "désamorc" in " ".join(m.facts.text.lower() for m in incident.mentions),
         "civilian_target": target == "civilians",
         "security_target": target == "security_forces",
         "state_perpetrator": roles.perpetrator is not None and roles.perpetrator.get("kind") in ("state force", "international force"),
@@ -1117,8 +1122,8 @@ def incident_record(doc: Doc, incident: Incident, data: AssemblyData, lead_place
                     lead_date: dict | None) -> dict:
     cue_spans = [c for m in incident.mentions for c in m.facts.cues]
     weapons = {ext(c, "cue_weapon") for c in cue_spans if ext(c, "cue_weapon")}
-    telling = [s for m in incident.mentions if not m.continuation or "bilan" in m.facts.span.text.lower() for s in m.facts.casualties]
-    adding = [s for m in incident.mentions if m.continuation and "bilan" not in m.facts.span.text.lower() for s in m.facts.casualties]
+    telling = [s for m in incident.mentions if not m.continuation or "bilan" in m.facts.text.lower() for s in m.facts.casualties]
+    adding = [s for m in incident.mentions if m.continuation and "bilan" not in m.facts.text.lower() for s in m.facts.casualties]
     counts, evidence = {}, {"trigger": char_spans(c for c in cue_spans if ext(c, "cue_strong", False))}
     for kind in ("killed", "injured", "abducted"):
         total = casualty_total(telling, kind, adding)
