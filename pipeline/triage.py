@@ -7,7 +7,9 @@
    casualty word, or the name of an armed group, a force or a base (the gazetteers of `conflict_entities`).
    The check is a superset of the assembly's: names are matched as the gazetteer folds them, and a force
    noun counts when any country or demonym is in the sentence. "Deux suspects interpellés après le braquage
-   d'une bijouterie" or "le véhicule s'était arrêté" have a strong cue and nothing that supports it.
+   d'une bijouterie" or "le véhicule s'était arrêté" have a strong cue and nothing that supports it. Nor can
+   an article that `incident_assembly` reads as sport, film or market news borrowing the words of war (its
+   off-topic markers, and no group, force or base named in what would be parsed).
 2. Passages: in an article that passes, only the sentences that can hold an incident or its context are
    parsed, following what `incident_assembly` reads:
    - the lead (the first LEAD_SENTENCES sentences), where the date and place of the main event are told;
@@ -150,7 +152,18 @@ class Triage:
         first = self.lexicon.strong_pattern.search(low)
         if first is None or not self.has_event_sentence(clean.text, low, first.start()):
             return None
-        return self.passages(clean, low, first.start())
+        selected = self.passages(clean, low, first.start())
+        if self.support_names is not None and self.borrows_words_of_war(selected.text):
+            return None
+        return selected
+
+    def borrows_words_of_war(self, text: str) -> bool:
+        """The assembly's off-topic test on the very text it would read: sport, film or market news that uses the
+        words of war, with no armed group, force or base named, yields nothing."""
+        from pipeline.incident_assembly import OFF_TOPIC_MIN_MARKERS, load_assembly_data
+
+        markers = {match.group(0).lower() for match in load_assembly_data().off_topic_pattern.finditer(text)}
+        return len(markers) >= OFF_TOPIC_MIN_MARKERS and not self.support_names.named_in(text, self.rules)
 
     def has_event_sentence(self, text: str, low: str, first_strong: int = 0) -> bool:
         """Some sentence can be an event mention (a superset of incident_assembly's `is_event_sentence`)."""

@@ -48,6 +48,16 @@ def test_a_strong_cue_needs_what_makes_it_an_event_in_its_sentence(text, kept):
     assert (load_triage().select(clean_article(text)) is not None) is kept
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Le buteur a trompé le gardien d'une frappe croisée juste avant la mi-temps ; le score en restait là.", False),
+    ("Le film raconte la bataille de Verdun et ses bombardements ; le réalisateur signe un scénario ambitieux.", False),
+    # the same words of sport, and the armed forces of a country: the assembly reads it, so the triage keeps it
+    ("Avant la finale, des soldats maliens ont essuyé une attaque près du stade ; le match a été reporté.", True),
+])
+def test_sport_or_film_that_borrows_the_words_of_war_is_triaged_out(text, kept):
+    assert (load_triage().select(clean_article(text)) is not None) is kept
+
+
 def test_only_passages_that_can_hold_an_incident_are_parsed_and_offsets_hold():
     clean = clean_article(CONFLICT)
     passages = load_triage().passages(clean)
