@@ -32,6 +32,7 @@ from pathlib import Path
 from pipeline.clean import CleanText
 from pipeline.event_lexicon import SPECIFIC_CUES, SUPPORT_CUES, TriggerLexicon, load_trigger_lexicon, lowered, without_captures
 from pipeline.gazetteer_index import FoldRules, default_fold_rules, loosen_piece, strip_accents
+from pipeline.incident_assembly import OFF_TOPIC_MIN_MARKERS, load_assembly_data
 from pipeline.resources import data_path, read_jsonl, read_tsv
 
 SENTENCE_END = re.compile(r"(?<=[.!?…»])\s+(?=[«A-ZÀÂÉÈÊÎÔÛÇ0-9\"“])|\n+")
@@ -136,11 +137,12 @@ def load_support_names(rules: FoldRules | None = None) -> SupportNames:
 
 class Triage:
     def __init__(self, lexicon: TriggerLexicon, casualty_words: re.Pattern, select_passages: bool = True,
-                 support_names: SupportNames | None = None) -> None:
+                 support_names: SupportNames | None = None, off_topic: re.Pattern | None = None) -> None:
         self.lexicon = lexicon
         self.casualty_words = casualty_words
         self.select_passages = select_passages
-        self.support_names = support_names
+        self.support_names = support_names  # None: no support check, every strong cue passes
+        self.off_topic = off_topic  # the assembly's off-topic markers (with support_names)
         self.rules = default_fold_rules()
 
     def may_hold_incident(self, text: str) -> bool:
@@ -150,26 +152,30 @@ class Triage:
         """None when the article cannot hold an incident, else the passages worth parsing."""
         low = lowered(clean.text)
         first = self.lexicon.strong_pattern.search(low)
-        if first is None or not self.has_event_sentence(clean.text, low, first.start()):
+        if first is None:
             return None
-        selected = self.passages(clean, low, first.start())
-        if self.support_names is not None and self.borrows_words_of_war(selected.text):
+        bounds = sentence_bounds(clean.text)
+        if not self.has_event_sentence(clean.text, low, first.start(), bounds):
+            return None
+        selected = self.passages(clean, low, first.start(), bounds)
+        if self.borrows_words_of_war(selected.text):
             return None
         return selected
 
     def borrows_words_of_war(self, text: str) -> bool:
         """The assembly's off-topic test on the very text it would read: sport, film or market news that uses the
         words of war, with no armed group, force or base named, yields nothing."""
-        from pipeline.incident_assembly import OFF_TOPIC_MIN_MARKERS, load_assembly_data
-
-        markers = {match.group(0).lower() for match in load_assembly_data().off_topic_pattern.finditer(text)}
+        if self.off_topic is None or self.support_names is None:
+            return False
+        markers = {match.group(0).lower() for match in self.off_topic.finditer(text)}
         return len(markers) >= OFF_TOPIC_MIN_MARKERS and not self.support_names.named_in(text, self.rules)
 
-    def has_event_sentence(self, text: str, low: str, first_strong: int = 0) -> bool:
+    def has_event_sentence(self, text: str, low: str, first_strong: int = 0,
+                           bounds: list[tuple[int, int]] | None = None) -> bool:
         """Some sentence can be an event mention (a superset of incident_assembly's `is_event_sentence`)."""
         if self.support_names is None:
             return True
-        bounds = sentence_bounds(text)
+        bounds = bounds or sentence_bounds(text)
         starts = [begin for begin, _ in bounds]
         checked = set()
         for match in self.lexicon.strong_pattern.finditer(low, first_strong):
@@ -192,13 +198,14 @@ class Triage:
             return True
         return self.support_names.named_in(text[begin:end], self.rules)
 
-    def passages(self, clean: CleanText, low: str | None = None, first_strong: int = 0) -> CleanText:
+    def passages(self, clean: CleanText, low: str | None = None, first_strong: int = 0,
+                 bounds: list[tuple[int, int]] | None = None) -> CleanText:
         """The sentences worth parsing, joined by line breaks, with offsets into the original text."""
         text = clean.text
         if not self.select_passages or len(text) < MIN_CHARS_TO_SELECT:
             return clean
         low = lowered(text) if low is None else low
-        bounds = sentence_bounds(text)
+        bounds = bounds or sentence_bounds(text)
         sentence_starts = [begin for begin, _ in bounds]
         keep = set(range(min(LEAD_SENTENCES, len(bounds))))
         # a toll counts from the first event sentence on, its own included
@@ -223,4 +230,4 @@ class Triage:
 def load_triage(path: Path | None = None, select_passages: bool = True, check_support: bool = True) -> Triage:
     lexicon = load_trigger_lexicon(path)
     return Triage(lexicon, casualty_word_pattern(lexicon, path), select_passages,
-                  load_support_names() if check_support else None)
+                  load_support_names() if check_support else None, load_assembly_data().off_topic_pattern)
