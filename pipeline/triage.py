@@ -6,8 +6,8 @@
    that is not ("attaque", "explosion", "interpellé") with a support in the same sentence: a support cue, a
    casualty word, or the name of an armed group, a force or a base (the gazetteers of `conflict_entities`).
    The check is a superset of the assembly's: names are matched as the gazetteer folds them, and a force
-   noun counts when any country or demonym is in the sentence. "Deux suspects interpellés après le braquage
-   d'une bijouterie" or "le véhicule s'était arrêté" have a strong cue and nothing that supports it. Nor can
+   noun counts when any country or demonym is in the sentence. "Trois jeunes interpellés après le cambriolage
+   d'une pharmacie" or "la camionnette s'était arrêtée" have a strong cue and nothing that supports it. Nor can
    an article that `incident_assembly` reads as sport, film or market news borrowing the words of war (its
    off-topic markers, and no group, force or base named in what would be parsed).
 2. Passages: in an article that passes, only the sentences that can hold an incident or its context are
