@@ -19,6 +19,8 @@ CUES = {"air_strike", "strike", "drone", "aircraft", "shelling", "ied", "explosi
 SPECIFIC_CUES = frozenset({"air_strike", "shelling", "ied", "suicide", "grenade", "clash", "abduction", "takeover",
                            "retake", "riot", "sexual", "killing"})
 SUPPORT_CUES = frozenset({"casualty", "armed_actor", "firearm", "drone", "aircraft", "impact", "claim", "strike"})
+# with an "impact" cue, an event sentence without any strong cue ("un drone s'est écrasé sur un immeuble")
+FLYING_CUES = frozenset({"drone", "aircraft"})
 WEAPONS = {"drone", "rocket", "missile", "airstrike", "artillery", "ied", "suicide_bomb", "car_bomb", "firearms",
            "knife", "other"}
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.doc_context import span_text, text_of
 from models import ACLED_SUB_EVENT_TYPES
-from pipeline.event_lexicon import SPECIFIC_CUES, SUPPORT_CUES
+from pipeline.event_lexicon import FLYING_CUES, SPECIFIC_CUES, SUPPORT_CUES
 from pipeline.resources import data_path, read_tsv, word_alternation
 
 if not Doc.has_extension("incidents"):
@@ -224,7 +224,7 @@ def is_event_sentence(facts: SentenceFacts) -> bool:
     if not strong:
         # "un drone s'est écrasé sur un immeuble", "un drone a endommagé des maisons": a flying weapon that hit;
         # "des hommes armés ont tué neuf villageois": armed men and a toll
-        return bool(names & {"drone", "aircraft"}) and "impact" in names or "armed_actor" in names and any(
+        return bool(names & FLYING_CUES) and "impact" in names or "armed_actor" in names and any(
             ext(c, "casualty_kind") in ("killed", "injured") and ext(c, "casualty_count") for c in facts.casualties
             if not ext(c, "casualty_aggregate", False))
 

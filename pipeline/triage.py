@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.clean import CleanText
-from pipeline.event_lexicon import SPECIFIC_CUES, SUPPORT_CUES, TriggerLexicon, load_trigger_lexicon, lowered, without_captures
+from pipeline.event_lexicon import FLYING_CUES, SPECIFIC_CUES, SUPPORT_CUES, TriggerLexicon, load_trigger_lexicon, lowered, without_captures
 from pipeline.gazetteer_index import FoldRules, default_fold_rules, loosen_piece, strip_accents
 from pipeline.incident_assembly import OFF_TOPIC_MIN_MARKERS, load_assembly_data
 from pipeline.resources import data_path, read_jsonl, read_tsv
@@ -187,6 +187,21 @@ class Triage:
                 checked.add(index)
                 if self.supported(text, low, *bounds[index]):
                     return True
+        return self.has_event_without_strong_cue(low, bounds)
+
+    def has_event_without_strong_cue(self, low: str, bounds: list[tuple[int, int]]) -> bool:
+        """The assembly's event sentences with no strong cue: a flying weapon that hit ("un drone s'est écrasé
+        sur un immeuble"), armed men and a toll ("des hommes armés ont tué neuf villageois")."""
+        starts = [begin for begin, _ in bounds]
+        cues: dict[int, set[str]] = {}
+        for match in self.lexicon.pattern.finditer(low):
+            index = max(bisect.bisect_right(starts, match.start()) - 1, 0)
+            cues.setdefault(index, set()).add(self.lexicon.entry_of(match).cue)
+        for index, names in cues.items():
+            if names & FLYING_CUES and "impact" in names:
+                return True
+            if "armed_actor" in names and self.casualty_words.search(low, *bounds[index]):
+                return True
         return False
 
     def supported(self, text: str, low: str, begin: int, end: int) -> bool:

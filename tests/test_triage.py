@@ -43,6 +43,9 @@ def test_articles_without_event_cues_are_triaged_out(text, kept):
     ("Une attaque contre la base aérienne de Tessalit a été repoussée.", True),
     ("Des soldats maliens ont arrêté douze suspects près de Gao.", True),
     ("Des policiers ont arrêté douze suspects près de la gare.", False),
+    # an unsupported strong cue, and an event sentence the assembly reads without any strong cue
+    ("La camionnette s'était arrêtée. Un drone s'est écrasé sur un immeuble d'habitation à l'aube.", True),
+    ("Le suspect a été interpellé. Des hommes armés ont tué neuf villageois dans la nuit.", True),
 ])
 def test_a_strong_cue_needs_what_makes_it_an_event_in_its_sentence(text, kept):
     assert (load_triage().select(clean_article(text)) is not None) is kept
