@@ -25,15 +25,34 @@ from models import ACLED_SUB_EVENT_TYPES
 from pipeline.event_lexicon import FLYING_CUES, SPECIFIC_CUES, SUPPORT_CUES
 from pipeline.resources import data_path, read_tsv, word_alternation
 
+WORD_LISTS = {"pluperfect_aux", "locative", "relative_place", "media_nouns", "agent", "border", "origin", "coordinators",
+              "situating", "clause_joiners", "negations", "claim_fragments", "suspect_fragments", "target_words",
+              "action_nouns"}
+
+
+def load_word_lists(path: Path) -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """The small word lists of data/lexicons/fr_assembly_words.tsv: frozensets of words, and tuples for the
+    lists of word fragments (looked for inside the words before a cue)."""
+    lists: dict[str, list[str]] = {name: [] for name in WORD_LISTS}
+    for number, (name, word) in enumerate(read_tsv(path, columns=2), start=1):
+        if name not in lists:
+            raise ValueError(f"{path}: row {number}: unknown list {name!r}; expected one of {', '.join(sorted(WORD_LISTS))}")
+        lists[name].append(word)
+    return {name: tuple(words) if name.endswith("_fragments") else frozenset(words) for name, words in lists.items()}
+
+
+# read once at import: the rules below take them as module constants
+WORDS = load_word_lists(data_path("lexicons", "fr_assembly_words.tsv"))
+
 if not Doc.has_extension("incidents"):
     Doc.set_extension("incidents", default=None)
 
 FLYING_WEAPONS = {"drone", "missile", "rocket"}
-PLUPERFECT_AUX = {"avait", "avaient", "eut", "eurent"}
+PLUPERFECT_AUX = WORDS["pluperfect_aux"]
 RECENT_DAYS = 4
 LEAD_SENTENCES = 2
 PLACE_LABELS = ("BASE", "PLACE", "ADMIN1", "COUNTRY")
-LOCATIVE_WORDS = {"à", "près", "vers", "localité", "village", "ville", "commune", "quartier", "camp", "base"}
+LOCATIVE_WORDS = WORDS["locative"]
 ACTOR_LABELS = ("GROUP", "FORCE")
 
 
@@ -366,15 +385,13 @@ def mention_kind(facts: SentenceFacts, date_value: dict | None, since: bool, pub
     return "new"
 
 
-RELATIVE_PLACE_WORDS = {"près", "proche", "proximité", "environs", "loin", "km", "kilomètres", "nord", "sud", "est", "ouest",
-                        "région", "province", "district", "département", "cercle", "commune", "préfecture", "territoire",
-                        "secteur", "zone", "gouvernorat", "oblast", "état", "venus", "venant", "provenance", "depuis", "originaires"}
+RELATIVE_PLACE_WORDS = WORDS["relative_place"]
 
 
-MEDIA_NOUNS = {"chaîne", "chaînes", "télévision", "radio", "agence", "journal", "média", "médias"}
-AGENT_WORDS = {"selon", "par"}
-BORDER_WORDS = {"frontière", "frontières", "frontalière", "frontalier", "frontaliers", "frontalières"}
-ORIGIN_WORDS = {"depuis", "provenance", "partir", "venus", "venant", "originaires", "tirés", "lancés"}
+MEDIA_NOUNS = WORDS["media_nouns"]
+AGENT_WORDS = WORDS["agent"]
+BORDER_WORDS = WORDS["border"]
+ORIGIN_WORDS = WORDS["origin"]
 
 
 # what follows a dateline's place: "BAMAKO, 3 fév (AMAP) –", "KIEV (Reuters) -", "(Moscou)", "GAZA — "
@@ -421,8 +438,8 @@ def is_place_of_event(span: Span, source_nouns: frozenset[str] = frozenset(), ge
     return True
 
 
-COORDINATORS = {"et", "ainsi", "puis", "tandis", "alors"}
-SITUATING_WORDS = {"entre", "situé", "située", "situés", "situées"}
+COORDINATORS = WORDS["coordinators"]
+SITUATING_WORDS = WORDS["situating"]
 
 
 def separate_towns(places: list[Span]) -> list[Span]:
@@ -455,7 +472,7 @@ def separate_towns(places: list[Span]) -> list[Span]:
     return kept
 
 
-CLAUSE_JOINERS = {"tandis", "mais", "alors", ";", "cependant", "toutefois"}
+CLAUSE_JOINERS = WORDS["clause_joiners"]
 WEAPON_CUES = {"drone", "shelling", "air_strike", "aircraft"}
 
 
@@ -547,7 +564,7 @@ def opens_another_event(facts: SentenceFacts, data: AssemblyData) -> bool:
     return found is not None and found.start() < len(" ".join(words[:ANOTHER_EVENT_WORDS]))
 
 
-NEGATIONS = {"ni", "sans", "aucun", "aucune", "pas", "n'", "n’", "jamais"}
+NEGATIONS = WORDS["negations"]
 
 
 def denied_impact(cue: Span) -> bool:
@@ -900,13 +917,11 @@ class Roles:
     target: Span | None = None
 
 
-CLAIM_WORDS = ("revendiqu",)
-SUSPECT_WORDS = ("attribu", "imput", "soupçonn", "suspect", "accus", "blâm", "présum")
-TARGET_WORDS = ("contre", "visant", "visé", "visée", "visés", "ciblant", "ciblé", "ciblée", "cible", "cibles", "sur")
+CLAIM_WORDS = WORDS["claim_fragments"]
+SUSPECT_WORDS = WORDS["suspect_fragments"]
+TARGET_WORDS = WORDS["target_words"]
 DEFENDER_CUES = {"interception"}
-ACTION_NOUNS = {"frappe", "frappes", "attaque", "attaques", "bombardement", "bombardements", "tirs", "tir", "raid", "raids",
-                "offensive", "drone", "drones", "missile", "missiles", "roquette", "roquettes", "obus", "aviation",
-                "armée", "forces", "troupes", "soldats", "militaires", "artillerie", "opération", "assaut", "incursion"}
+ACTION_NOUNS = WORDS["action_nouns"]
 
 
 def head_verb(token):

@@ -351,3 +351,16 @@ def test_an_evening_that_goes_on_into_the_night_ends_the_next_day(nlp_full):
             "Les heurts ont continué dans la nuit, et deux jeunes ont été interpellés.")
     records = records_of(nlp_full, {"id": "own", "text": text, "published": "2024-03-14"})
     assert [(r["date"]["start"], r["date"]["end"]) for r in records if r["mention"] == "new"] == [("2024-03-13", "2024-03-14")]
+
+
+def test_word_lists_come_from_their_data_file_and_an_unknown_list_is_an_error(tmp_path):
+    from pipeline.incident_assembly import NEGATIONS, SUSPECT_WORDS, load_word_lists
+
+    assert "sans" in NEGATIONS and "attribu" in SUSPECT_WORDS
+    path = tmp_path / "words.tsv"
+    path.write_text("# a comment\nnegations\tjamais\nborder\tfrontière\n", encoding="utf-8")
+    lists = load_word_lists(path)
+    assert lists["negations"] == frozenset({"jamais"}) and lists["claim_fragments"] == ()
+    path.write_text("negation\tjamais\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown list 'negation'"):
+        load_word_lists(path)
