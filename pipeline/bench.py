@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
         triage_recall(args.corpus)
         return
     skip = set(filter(None, args.skip.split(",")))
-    from pipeline.nlp import load_pipeline
+    from pipeline.nlp import load_pipeline, model_ops, read_config
 
     articles = load_articles(args.corpus, args.articles)
     texts = [a.text for a in articles]
@@ -156,8 +156,6 @@ def main(argv: list[str] | None = None) -> None:
     run_stages(nlp, articles[:30], triage=False)
     # the bare model built with the same array backend as the pipeline (default.cfg: use_blis): the ratios against
     # it tell what the pipeline adds and what triage saves, apart from the faster matrix products
-    from pipeline.nlp import model_ops, read_config
-
     with model_ops(read_config()["pipeline"]):
         bare_same_ops = spacy.load("fr_core_news_md")
     list(bare_same_ops.pipe(texts[:30]))
@@ -242,14 +240,12 @@ def component_costs(articles: list[Article], bare) -> dict:
     """Time added by each of our components to the base model as the config builds it (without the parts it
     excludes, on its array backend), each measured alone on the docs the components before it annotated; and how
     much faster that base model is than the bare one."""
-    from pipeline.nlp import read_config, register_components
+    from pipeline.nlp import model_ops, read_config, register_components
 
     settings = read_config()["pipeline"]
     names = list(settings.get("first_components", [])) + list(settings["components"])
     register_components(names)
     texts = [a.text for a in articles]
-    from pipeline.nlp import model_ops
-
     with model_ops(settings):
         base = spacy.load(settings["base_model"], exclude=list(settings["exclude"]))
     for name in names:

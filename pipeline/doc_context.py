@@ -37,4 +37,3 @@ def text_of(doc: Doc) -> str:
 def span_text(span) -> str:
     """`span.text` cut from the Doc's text built once (spaCy joins the span's tokens anew on every call)."""
     return text_of(span.doc)[span.start_char:span.end_char]
-

@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Span
 import re
 from functools import lru_cache
 
-from pipeline.doc_context import text_of
+from pipeline.doc_context import span_text, text_of
 from pipeline.event_lexicon import TriggerLexicon, load_trigger_lexicon, lowered
-from pipeline.resources import data_path, read_tsv
+from pipeline.resources import data_path, read_tsv, word_alternation
 
 SHOT_DOWN = re.compile(r"abatt", re.IGNORECASE)
 
@@ -22,7 +22,7 @@ SHOT_DOWN = re.compile(r"abatt", re.IGNORECASE)
 def load_aerial_objects(path: Path | None = None) -> re.Pattern:
     path = path or data_path("lexicons", "fr_aerial_objects.tsv")
     forms = [row[0] for row in read_tsv(path, columns=1)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE)
+    return word_alternation(forms, re.IGNORECASE)
 
 
 def destroyed_in_flight(span: Span, aerial: re.Pattern) -> bool:
@@ -41,7 +41,7 @@ def shot_person(span: Span, aerial: re.Pattern) -> bool:
     """ "ont abattu quatorze passagers": "abattre" with nothing that flies in its sentence kills, it does not
     intercept."""
     return span._.cue == "interception" and SHOT_DOWN.match(span.text.split()[-1]) is not None \
-        and aerial.search(span.sent.text) is None
+        and aerial.search(span_text(span.sent)) is None
 
 SPANS_KEY = "event_cues"
 for _name, _default in (("cue", None), ("cue_strong", False), ("cue_weapon", None)):

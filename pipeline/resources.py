@@ -1,6 +1,7 @@
 """Where the project's data files are: `data/` of a source checkout, or the installed `incidents_data` package."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,10 +53,7 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
-def word_alternation(forms, flags: int = 0):
+def word_alternation(forms, flags: int = 0) -> re.Pattern:
     """One regex for a list of forms (regex fragments), each matched as whole words. The word-boundary tests
     stand once around the whole alternation: the same matches as one test per form, several times faster."""
-    import re
-
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{form})" for form in forms) + r")(?!\w)", flags)
-
